@@ -1,0 +1,167 @@
+"""A small static server for the built site that behaves like the Netlify deploy.
+
+It applies the headers and 404 rules that Netlify's own parser resolves from
+`netlify.toml` (via `tests/netlify_headers.mjs`), and compresses responses with
+Brotli or gzip as a CDN would, so tests and the benchmark see what a reader gets.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import mimetypes
+import re
+import subprocess
+import threading
+from dataclasses import dataclass, field
+from functools import cache
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import brotli
+
+ROOT = Path(__file__).resolve().parent.parent
+UNCOMPRESSED_TYPES = ("image/png", "image/jpeg", "image/webp", "image/gif")
+mimetypes.add_type("application/wasm", ".wasm")
+mimetypes.add_type("application/manifest+json", ".webmanifest")
+mimetypes.add_type("text/javascript", ".mjs")
+
+
+@dataclass
+class NetlifyRules:
+    """Headers and 404 rules as Netlify resolves them."""
+
+    headers: list[dict] = field(default_factory=list)
+    redirects: list[dict] = field(default_factory=list)
+
+    @classmethod
+    def from_netlify_toml(cls, project: Path = ROOT) -> NetlifyRules:
+        out = subprocess.run(
+            ["node", str(project / "tests" / "netlify_headers.mjs"), str(project)],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        resolved = json.loads(out.strip().splitlines()[-1])
+        return cls(resolved["headers"], resolved["redirects"])
+
+    def headers_for(self, path: str) -> dict[str, str]:
+        """Every matching rule's values, later rules overriding earlier ones."""
+        values: dict[str, str] = {}
+        for rule in self.headers:
+            if path_pattern(rule["for"]).fullmatch(path):
+                values.update(rule["values"])
+        return values
+
+    def not_found_page(self, path: str) -> str | None:
+        for rule in self.redirects:
+            if rule.get("status") == 404 and path_pattern(rule["from"]).fullmatch(path):
+                return rule["to"]
+        return None
+
+
+@cache
+def path_pattern(netlify_path: str) -> re.Pattern[str]:
+    """Netlify path patterns: `*` matches anything, the rest is literal."""
+    return re.compile(".*".join(re.escape(part) for part in netlify_path.split("*")))
+
+
+def compress(body: bytes, accept_encoding: str) -> tuple[bytes, str | None]:
+    if "br" in accept_encoding:
+        return brotli.compress(body, quality=11), "br"
+    if "gzip" in accept_encoding:
+        return gzip.compress(body, compresslevel=9, mtime=0), "gzip"
+    return body, None
+
+
+@cache
+def compressed(path: Path, mtime: float, encoding: str) -> tuple[bytes, str | None]:
+    return compress(path.read_bytes(), encoding)
+
+
+def make_handler(site: Path, rules: NetlifyRules) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format: str, *args: object) -> None:
+            """Quiet: nothing a reader types is ever in a URL, but keep test output clean."""
+
+        def resolve(self, url_path: str) -> Path | None:
+            target = (site / url_path.lstrip("/")).resolve()
+            if site.resolve() not in (target, *target.parents):
+                return None
+            if target.is_dir():
+                target = target / "index.html"
+            return target if target.is_file() else None
+
+        def do_HEAD(self) -> None:
+            self.respond(send_body=False)
+
+        def do_GET(self) -> None:
+            self.respond(send_body=True)
+
+        def respond(self, send_body: bool) -> None:
+            url_path = unquote(urlsplit(self.path).path)
+            status = HTTPStatus.OK
+            target = self.resolve(url_path)
+            if target is None:
+                status = HTTPStatus.NOT_FOUND
+                page = rules.not_found_page(url_path)
+                target = self.resolve(page) if page else None
+            if target is None:
+                self.send_error(HTTPStatus.NOT_FOUND)
+                return
+            content_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+            encoding = None
+            if content_type.startswith(UNCOMPRESSED_TYPES):
+                body = target.read_bytes()
+            else:
+                accept = self.headers.get("Accept-Encoding", "")
+                wanted = "br" if "br" in accept else "gzip" if "gzip" in accept else ""
+                body, encoding = compressed(target, target.stat().st_mtime, wanted)
+            headers = {"Content-Type": content_type, **rules.headers_for(url_path)}
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            if encoding:
+                self.send_header("Content-Encoding", encoding)
+            self.send_header("Vary", "Accept-Encoding")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if send_body:
+                self.wfile.write(body)
+
+    return Handler
+
+
+class SiteServer:
+    """Serve a built site on 127.0.0.1 in a background thread."""
+
+    def __init__(self, site: Path, rules: NetlifyRules | None = None, port: int = 0) -> None:
+        self.rules = rules or NetlifyRules.from_netlify_toml()
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), make_handler(site, self.rules))
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    def __enter__(self) -> SiteServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+if __name__ == "__main__":
+    import sys
+
+    with SiteServer(ROOT / "site", port=int(sys.argv[1]) if len(sys.argv) > 1 else 8001) as s:
+        print(f"serving site/ like Netlify at {s.url}")
+        s.thread.join()

@@ -1,0 +1,82 @@
+"""The shared scenarios in cases.json, run on CPython in both languages.
+
+The same file is run inside Pyodide by the browser tests, so it stays plain JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from checker_schema import check_result
+from kpj_checker import content, diagnose
+
+CASES: list[dict[str, Any]] = json.loads(
+    (Path(__file__).parent / "cases.json").read_text(encoding="utf-8")
+)
+
+
+def _outcome(result: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "causes": {c["id"]: c["likelihood"] for c in result["causes"]},
+        "ruled_out": sorted(r["id"] for r in result["ruled_out"]),
+        "input_errors": [[e["field"], e["code"]] for e in result["input_errors"]],
+    }
+
+
+def _structure(result: dict[str, Any]) -> Any:
+    """Everything but the words, to compare the two languages."""
+    return (
+        result["today"],
+        [(e["field"], e["code"]) for e in result["input_errors"]],
+        [
+            (c["id"], c["likelihood"], len(c["evidence"]), len(c["steps"]), c["fixes"], c["page"])
+            for c in result["causes"]
+        ],
+        [r["id"] for r in result["ruled_out"]],
+    )
+
+
+def test_there_are_enough_cases_and_names_are_unique() -> None:
+    names = [case["name"] for case in CASES]
+    assert len(names) >= 25
+    assert len(names) == len(set(names))
+
+
+def test_cases_cover_every_cause_and_likelihood() -> None:
+    seen = set()
+    for case in CASES:
+        seen |= set(case["expect"]["causes"].items())
+        seen |= {(cid, "ruled_out") for cid in case["expect"]["ruled_out"]}
+    ids = [c.id for c in content.causes("en")]
+    for expected in [
+        ("wrong-data", "confirmed"),
+        ("too-recent", "confirmed"),
+        ("too-recent", "ruled_out"),
+        ("late-payment", "likely"),
+        ("late-payment", "ruled_out"),
+        ("membership-transfer", "likely"),
+        ("inactive-membership", "likely"),
+        ("inactive-membership", "ruled_out"),
+        ("system-error", "ruled_out"),
+        *((cid, "possible") for cid in ids),
+    ]:
+        assert expected in seen, expected
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+def test_case(case: dict[str, Any]) -> None:
+    results = {}
+    for lang in content.LANGUAGES:
+        result = diagnose({**case["input"], "lang": lang})
+        check_result(result)
+        assert result["lang"] == lang
+        expect = case["expect"]
+        got = _outcome(result)
+        assert got["causes"] == expect["causes"]
+        assert got["ruled_out"] == sorted(expect["ruled_out"])
+        assert got["input_errors"] == expect["input_errors"]
+        results[lang] = result
+    assert _structure(results["id"]) == _structure(results["en"])
