@@ -41,7 +41,7 @@ def search(page: Page, query: str) -> list[str]:
         if results.count():
             break
         page.wait_for_timeout(500)
-    return [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+    return results.evaluate_all("links => links.map(link => link.href)")
 
 
 @pytest.mark.parametrize(
