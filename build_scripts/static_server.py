@@ -69,11 +69,15 @@ def path_pattern(netlify_path: str) -> re.Pattern[str]:
     return re.compile(".*".join(re.escape(part) for part in netlify_path.split("*")))
 
 
+LARGE = 512 * 1024  # bytes; larger files get a faster compression level, as CDNs do
+
+
 def compress(body: bytes, accept_encoding: str) -> tuple[bytes, str | None]:
+    large = len(body) > LARGE
     if "br" in accept_encoding:
-        return brotli.compress(body, quality=11), "br"
+        return brotli.compress(body, quality=5 if large else 11), "br"
     if "gzip" in accept_encoding:
-        return gzip.compress(body, compresslevel=9, mtime=0), "gzip"
+        return gzip.compress(body, compresslevel=6 if large else 9, mtime=0), "gzip"
     return body, None
 
 

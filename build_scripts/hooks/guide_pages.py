@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "checker"))
 sys.path.insert(0, str(ROOT / "build_scripts"))
 
+from checker_form import render_form  # noqa: E402
 from kpj_checker import content  # noqa: E402
 from site_text import format_date, source_citation, strings, t  # noqa: E402
 
@@ -43,9 +44,10 @@ def link(from_src: str, to_src: str) -> str:
 class PageFunctions:
     """The functions a page may call, bound to its language and location."""
 
-    def __init__(self, lang: str, src_uri: str) -> None:
+    def __init__(self, lang: str, src_uri: str, dest_uri: str) -> None:
         self.lang = lang
         self.src_uri = src_uri
+        self.dest_uri = dest_uri
         self.causes = {cause.id: cause for cause in content.causes(lang)}
         self.fixes = {fix.id: fix for fix in content.fixes(lang)}
 
@@ -95,9 +97,8 @@ class PageFunctions:
         return source_citation(content.sources()[source_id], self.lang)
 
     def checker_form(self) -> str:
-        """The checker's form; filled in by the checker hook when it is enabled."""
-        render = getattr(sys.modules.get("kpj_checker_form"), "render_form", None)
-        return render(self.lang) if render else ""
+        """The checker's form and its script, in the page's language."""
+        return render_form(self.lang, self.dest_uri)
 
     def as_globals(self) -> dict[str, Any]:
         names = [n for n in dir(self) if not n.startswith("_") and n not in {"as_globals"}]
@@ -150,7 +151,7 @@ def escape_meta(page: Page) -> None:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     escape_meta(page)
     lang = page_language(page, config)
-    functions = PageFunctions(lang, page.file.src_uri)
+    functions = PageFunctions(lang, page.file.src_uri, page.file.dest_uri)
     try:
         body = _jinja.from_string(markdown).render(**functions.as_globals())
     except jinja2.TemplateError as error:

@@ -1,0 +1,62 @@
+"""MkDocs hook: build the checker for Pyodide and put its runtime into the site.
+
+Before pages render, the `kpj_checker` wheel, its lock file, the trimmed standard
+library and the Pyodide runtime files are built (or reused from `.cache/`, keyed by
+a fingerprint of every input). After the last language is built they are copied to
+`assets/pyodide/<fingerprint>/`: a new checker gets a new folder, so browsers and
+the service worker never mix old and new files.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import shutil
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "checker"))
+sys.path.insert(0, str(ROOT / "build_scripts"))
+
+import checker_form  # noqa: E402
+from pyodide_bundle import BundleManifest, build_bundle  # noqa: E402
+from versions import check_build_python  # noqa: E402
+
+CACHE = ROOT / ".cache" / "pyodide-bundle"
+log = logging.getLogger("mkdocs.hooks.checker_page")
+_bundle: dict[str, BundleManifest] = {}
+
+
+def compressed_size(folder: Path, files: dict[str, int]) -> int:
+    """What a first visit downloads, gzip-compressed as a host would serve it."""
+    return sum(len(gzip.compress((folder / name).read_bytes(), 6)) for name in files)
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    if getattr(config.plugins["i18n"], "building", False):
+        return  # an inner language build: the bundle is ready
+    check_build_python()
+    manifest = build_bundle(ROOT / "checker", ROOT / "node_modules", CACHE, log=log.info)
+    _bundle["current"] = manifest
+    checker_form.RUNTIME["current"] = checker_form.Runtime(
+        folder=f"assets/pyodide/{manifest.content_hash[:16]}/",
+        lock_file=manifest.lock_file,
+        packages=tuple(manifest.packages),
+        files=tuple(sorted(manifest.files)),
+        download_bytes=compressed_size(Path(manifest.out_dir), manifest.files),
+    )
+
+
+@event_priority(-200)  # after static-i18n has built every language
+def on_post_build(config: MkDocsConfig) -> None:
+    if getattr(config.plugins["i18n"], "building", False):
+        return
+    manifest = _bundle["current"]
+    target = Path(config.site_dir) / checker_form.RUNTIME["current"].folder
+    target.mkdir(parents=True, exist_ok=True)
+    for name in manifest.files:
+        shutil.copy2(Path(manifest.out_dir) / name, target / name)

@@ -1,0 +1,277 @@
+// Cek KPJ checker page: the form, the results, and the Pyodide worker that diagnoses.
+// Nothing typed leaves the device: no request carries it, nothing is stored or logged.
+(function () {
+  "use strict";
+
+  var FIELDS = [
+    "kpj", "nik", "birth_date", "sex", "membership", "employment_status",
+    "changed_employer_on", "registered_on", "last_paid_month",
+  ];
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      if (name === "text") node.textContent = attrs[name];
+      else node.setAttribute(name, attrs[name]);
+    });
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+
+  function localToday() {
+    var now = new Date();
+    var pad = function (n) { return String(n).padStart(2, "0"); };
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+
+  function Checker(root) {
+    this.root = root;
+    this.form = root.querySelector("#kpj-checker");
+    this.status = root.querySelector("#kpj-status");
+    this.results = root.querySelector("#checker-results");
+    this.texts = JSON.parse(root.querySelector("#kpj-checker-texts").textContent);
+    this.lang = root.dataset.lang;
+    this.siteRoot = new URL(root.dataset.siteRoot, location.href);
+    this.langRoot = new URL(this.lang === "id" ? "./" : this.lang + "/", this.siteRoot);
+    this.ready = false;
+    this.pending = null;
+    this.lastResult = null;
+    this.nextId = 1;
+  }
+
+  Checker.prototype.t = function (key, values) {
+    var text = this.texts[key] || key;
+    Object.keys(values || {}).forEach(function (name) { text = text.split("{" + name + "}").join(values[name]); });
+    return text;
+  };
+
+  Checker.prototype.setStatus = function (state, text) {
+    this.status.dataset.state = state;
+    this.status.textContent = text;
+  };
+
+  Checker.prototype.start = function () {
+    var self = this;
+    this.root.querySelector("[data-kpj-nojs]").hidden = true;
+    this.form.hidden = false;
+    this.form.addEventListener("submit", function (event) { event.preventDefault(); self.submit(); });
+    this.form.addEventListener("reset", function () { self.clearErrors(); self.results.replaceChildren(); });
+    this.setStatus("loading", this.t("form.status.loading", { size: this.root.dataset.size || "" }));
+    try {
+      this.worker = new Worker(new URL("assets/cek-kpj/checker-worker.js", this.siteRoot), { type: "module" });
+    } catch (error) {
+      this.fail();
+      return;
+    }
+    this.worker.onmessage = function (event) { self.onWorkerMessage(event.data); };
+    this.worker.onerror = function () { self.fail(); };
+    this.worker.postMessage({
+      type: "boot",
+      runtimeURL: new URL(this.root.dataset.runtime, location.href).href,
+      lockFile: this.root.dataset.lock,
+      packages: (this.root.dataset.packages || "").split(" ").filter(Boolean),
+    });
+  };
+
+  // Put the runtime into the service worker's cache, so the checker also works offline
+  // after this first visit (the page may have loaded it before the worker took control).
+  Checker.prototype.keepForOffline = function () {
+    if (!window.caches) return;
+    var base = new URL(this.root.dataset.runtime, location.href);
+    var urls = (this.root.dataset.files || "").split(" ").filter(Boolean).map(function (name) {
+      return new URL(name, base).href;
+    });
+    caches.open("cek-kpj-runtime").then(function (cache) {
+      return Promise.all(urls.map(function (url) {
+        return cache.match(url).then(function (hit) { return hit || cache.add(url); });
+      }));
+    }).catch(function () { /* offline use is a bonus */ });
+  };
+
+  Checker.prototype.fail = function () {
+    this.setStatus("failed", this.t("form.status.failed"));
+    this.root.querySelector("[data-kpj-nojs]").hidden = false;
+  };
+
+  Checker.prototype.onWorkerMessage = function (message) {
+    if (message.type === "ready") {
+      this.ready = true;
+      this.setStatus("ready", this.t("form.status.ready"));
+      this.keepForOffline();
+      if (this.pending) this.send(this.pending);
+    } else if (message.type === "failed") {
+      this.fail();
+    } else if (message.type === "result") {
+      this.render(message.result);
+    } else if (message.type === "error") {
+      this.fail();
+    }
+  };
+
+  Checker.prototype.inputs = function () {
+    var form = this.form;
+    var inputs = { today: localToday(), lang: this.lang };
+    FIELDS.forEach(function (name) { inputs[name] = form.elements[name].value; });
+    return inputs;
+  };
+
+  Checker.prototype.submit = function () {
+    var inputs = this.inputs();
+    if (!this.ready) {
+      this.pending = inputs;
+      this.setStatus("loading", this.t("form.status.working"));
+      return;
+    }
+    this.send(inputs);
+  };
+
+  Checker.prototype.send = function (inputs) {
+    this.pending = null;
+    this.lastInputs = inputs;
+    this.worker.postMessage({ type: "diagnose", id: this.nextId++, inputs: inputs });
+  };
+
+  Checker.prototype.clearErrors = function () {
+    this.form.querySelectorAll("[data-error-for]").forEach(function (node) {
+      node.hidden = true;
+      node.textContent = "";
+    });
+    this.form.querySelectorAll("[aria-invalid]").forEach(function (node) { node.removeAttribute("aria-invalid"); });
+  };
+
+  Checker.prototype.showErrors = function (errors) {
+    var form = this.form;
+    var first = null;
+    errors.forEach(function (error) {
+      var slot = form.querySelector('[data-error-for="' + error.field + '"]');
+      var control = form.elements[error.field];
+      if (!slot || !control) return;
+      slot.textContent = slot.textContent ? slot.textContent + " " + error.message : error.message;
+      slot.hidden = false;
+      control.setAttribute("aria-invalid", "true");
+      first = first || control;
+    });
+    return first;
+  };
+
+  Checker.prototype.causeTitle = function (id) {
+    return this.t("cause." + id);
+  };
+
+  Checker.prototype.causeBlock = function (cause) {
+    var self = this;
+    var list = function (tag, items) {
+      return el(tag, {}, items.map(function (item) { return el("li", { text: item }); }));
+    };
+    return el("article", { class: "kpj-cause", "data-cause": cause.id, "data-likelihood": cause.likelihood }, [
+      el("h3", {}, [
+        el("span", { class: "kpj-likelihood", text: this.t("likelihood." + cause.likelihood) }),
+        document.createTextNode(" " + this.causeTitle(cause.id)),
+      ]),
+      el("p", { text: cause.summary }),
+      cause.evidence.length ? el("h4", { text: this.t("form.results.evidence") }) : null,
+      cause.evidence.length ? list("ul", cause.evidence) : null,
+      el("h4", { text: this.t("form.results.steps") }),
+      list("ol", cause.steps),
+      el("p", {}, [el("a", { href: new URL(cause.page, self.langRoot).href, text: this.t("form.results.read_more") + ": " + this.causeTitle(cause.id) })]),
+    ]);
+  };
+
+  Checker.prototype.render = function (result) {
+    var self = this;
+    this.lastResult = result;
+    this.clearErrors();
+    var firstError = this.showErrors(result.input_errors);
+    this.setStatus("ready", this.t("form.status.ready"));
+    var parts = [el("h2", { text: this.t("form.results.heading") })];
+    if (result.input_errors.length) {
+      parts.push(el("div", { class: "kpj-error-summary", role: "alert" }, [
+        el("p", { text: this.t("form.errors.heading") }),
+        el("ul", {}, result.input_errors.map(function (error) {
+          return el("li", {}, [el("a", { href: "#kpj-" + error.field, text: error.message })]);
+        })),
+      ]));
+    }
+    if (!result.causes.length) parts.push(el("p", { text: this.t("form.results.none") }));
+    result.causes.forEach(function (cause) { parts.push(self.causeBlock(cause)); });
+    if (result.ruled_out.length) {
+      parts.push(el("h3", { text: this.t("form.results.ruled_out") }));
+      parts.push(el("ul", { class: "kpj-ruled-out" }, result.ruled_out.map(function (item) {
+        return el("li", { "data-ruled-out": item.id, text: self.causeTitle(item.id) + ": " + item.reason });
+      })));
+    }
+    parts.push(this.actions());
+    this.results.replaceChildren.apply(this.results, parts);
+    (firstError || this.results).focus();
+  };
+
+  Checker.prototype.actions = function () {
+    var self = this;
+    var include = el("input", { type: "checkbox", id: "kpj-include-nik" });
+    var copy = el("button", { type: "button", class: "md-button", "data-action": "copy", text: this.t("form.copy") });
+    var print = el("button", { type: "button", class: "md-button", "data-action": "print", text: this.t("form.print") });
+    var note = el("p", { class: "kpj-copy-note", role: "status" });
+    copy.addEventListener("click", function () {
+      var text = self.summary(include.checked);
+      var done = function () { note.textContent = self.t("form.copied"); };
+      var failed = function () { note.textContent = self.t("form.copy_failed"); };
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(done, failed);
+      else failed();
+    });
+    print.addEventListener("click", function () { window.print(); });
+    return el("div", { class: "kpj-result-actions" }, [
+      el("p", {}, [include, el("label", { for: "kpj-include-nik", text: " " + this.t("form.include_nik") })]),
+      el("p", {}, [copy, document.createTextNode(" "), print]),
+      note,
+    ]);
+  };
+
+  // A plain-text summary to paste into a message to HRD or the call centre.
+  Checker.prototype.summary = function (includeNik) {
+    var self = this;
+    var result = this.lastResult;
+    var inputs = this.lastInputs || {};
+    var date = new Date(result.today + "T12:00:00").toLocaleDateString(this.lang === "id" ? "id-ID" : "en-GB", {
+      day: "numeric", month: "long", year: "numeric",
+    });
+    var lines = [this.t("form.summary.title"), this.t("form.summary.checked", { date: date }), ""];
+    lines.push(this.t("form.results.heading") + ":");
+    result.causes.forEach(function (cause) {
+      lines.push("- [" + self.t("likelihood." + cause.likelihood) + "] " + self.causeTitle(cause.id));
+      cause.evidence.forEach(function (line) { lines.push("  " + line); });
+    });
+    if (result.ruled_out.length) {
+      lines.push("", self.t("form.results.ruled_out") + ":");
+      result.ruled_out.forEach(function (item) { lines.push("- " + self.causeTitle(item.id)); });
+    }
+    var entered = FIELDS.filter(function (name) {
+      return inputs[name] && inputs[name] !== "unknown" && (name !== "nik" || includeNik);
+    });
+    if (entered.length) {
+      lines.push("");
+      entered.forEach(function (name) {
+        var control = self.form.elements[name];
+        var value = control.tagName === "SELECT" ? control.options[control.selectedIndex].text : inputs[name];
+        lines.push(self.t("form." + name + ".label") + ": " + value);
+      });
+    }
+    return lines.join("\n");
+  };
+
+  function start() {
+    var root = document.querySelector(".kpj-checker");
+    if (!root || root.dataset.started) return; // not this page, or already running
+    root.dataset.started = "true";
+    var checker = new Checker(root);
+    if (typeof WebAssembly !== "object" || typeof Worker !== "function" || !root.dataset.runtime) return;
+    checker.start();
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(start);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

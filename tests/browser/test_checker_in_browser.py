@@ -1,0 +1,155 @@
+"""The checker page in headless Chromium: real Pyodide, real worker, real service worker.
+
+Scenarios come from the checker's own cases (tests/checker/cases.json), so the page is
+held to the same outcomes as the package on CPython and in Pyodide under Node.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import BrowserContext, Page
+
+pytestmark = pytest.mark.browser
+
+CASES = json.loads((Path(__file__).parents[1] / "checker" / "cases.json").read_text())
+SELECTS = {
+    "sex": {"F", "M", "unknown"},
+    "membership": {"employee", "self", "unknown"},
+    "employment_status": {"active", "resigned", "changed_employer", "unknown"},
+}
+FORMATS = {
+    "birth_date": r"\d{4}-\d{2}-\d{2}",
+    "changed_employer_on": r"\d{4}-\d{2}-\d{2}",
+    "registered_on": r"\d{4}-\d{2}-\d{2}",
+    "last_paid_month": r"\d{4}-\d{2}",
+}
+READY = "#kpj-status[data-state=ready]"
+
+
+def real_date(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value if len(value) == 10 else value + "-01")
+    except ValueError:
+        return False
+    return value[:4] >= "1900"
+
+
+def typeable(case: dict) -> bool:
+    """A case whose inputs a person can enter through the form's controls."""
+    for field, value in case["input"].items():
+        if field in ("today", "lang") or value == "":
+            continue
+        if field in SELECTS and value not in SELECTS[field]:
+            return False
+        if field in FORMATS and not (re.fullmatch(FORMATS[field], value) and real_date(value)):
+            return False
+        if not isinstance(value, str):
+            return False
+    return "today" in case["input"]
+
+
+SCENARIOS = [case for case in CASES if typeable(case)]
+
+
+def open_checker(page: Page, base: str, lang: str, today: str) -> None:
+    page.clock.set_fixed_time(dt.datetime.fromisoformat(f"{today}T10:00:00"))
+    page.goto(f"{base}{'/' if lang == 'id' else '/en/'}checker/")
+    page.locator(READY).wait_for(timeout=60_000)
+
+
+def fill_and_check(page: Page, inputs: dict) -> None:
+    page.locator("#kpj-checker button[type=reset]").click()
+    for field, value in inputs.items():
+        if field in ("today", "lang") or value == "":
+            continue
+        control = page.locator(f"#kpj-checker [name={field}]")
+        if field in SELECTS:
+            control.select_option(value)
+        else:
+            control.fill(value)
+    page.evaluate("document.querySelector('#checker-results').replaceChildren()")
+    page.locator("#kpj-checker button[type=submit]").click()
+    page.locator("#checker-results [data-cause]").first.wait_for()
+
+
+def shown_causes(page: Page) -> dict[str, str]:
+    return page.evaluate(
+        "Object.fromEntries([...document.querySelectorAll('#checker-results [data-cause]')]"
+        ".map(e => [e.dataset.cause, e.dataset.likelihood]))"
+    )
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_scenarios_give_the_same_causes_as_the_package(
+    page: Page, server: object, lang: str
+) -> None:
+    assert len(SCENARIOS) >= 10
+    by_day: dict[str, list[dict]] = {}
+    for case in SCENARIOS:
+        by_day.setdefault(case["input"]["today"], []).append(case)
+    for today, cases in by_day.items():
+        open_checker(page, server.url, lang, today)  # type: ignore[attr-defined]
+        for case in cases:
+            fill_and_check(page, case["input"])
+            assert shown_causes(page) == case["expect"]["causes"], case["name"]
+            ruled_out = page.evaluate(
+                "[...document.querySelectorAll('[data-ruled-out]')].map(e => e.dataset.ruledOut)"
+            )
+            assert sorted(ruled_out) == sorted(case["expect"]["ruled_out"]), case["name"]
+            errors = page.evaluate(
+                "[...document.querySelectorAll('#kpj-checker [data-error-for]:not([hidden])')]"
+                ".map(e => e.dataset.errorFor)"
+            )
+            assert sorted(errors) == sorted({f for f, _ in case["expect"]["input_errors"]}), case[
+                "name"
+            ]
+
+
+@pytest.mark.parametrize(("lang", "word"), [("id", "11"), ("en", "11")])
+def test_field_error_appears_next_to_its_field_and_keeps_the_input(
+    page: Page, server: object, lang: str, word: str
+) -> None:
+    open_checker(page, server.url, lang, "2026-11-24")  # type: ignore[attr-defined]
+    fill_and_check(page, {"kpj": "12345 678", "registered_on": "2026-11-20"})
+    error = page.locator(".kpj-field[data-field=kpj] [data-error-for=kpj]")
+    assert error.is_visible()
+    assert word in error.inner_text()
+    assert page.locator("[name=kpj]").input_value() == "12345 678"
+    assert page.locator("[name=registered_on]").input_value() == "2026-11-20"
+    assert page.locator("[name=kpj]").get_attribute("aria-invalid") == "true"
+    assert page.evaluate("document.activeElement.name") == "kpj"
+    assert page.locator("html").get_attribute("lang") == lang
+
+
+def test_guide_pages_load_no_pyodide(page: Page, server: object, watch: object) -> None:
+    for path in ("/", "/causes/late-payment/", "/en/fixes/contact-cs/"):
+        page.goto(server.url + path)  # type: ignore[attr-defined]
+        page.wait_for_load_state("networkidle")
+    loaded = [url for url in watch.requests if "pyodide" in url or url.endswith(".wasm")]  # type: ignore[attr-defined]
+    assert not loaded, loaded
+
+
+def test_checker_works_offline_after_one_visit(
+    context: BrowserContext, page: Page, server: object
+) -> None:
+    open_checker(page, server.url, "en", "2026-11-24")  # type: ignore[attr-defined]
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
+    files = page.locator(".kpj-checker").get_attribute("data-files").split()
+    page.wait_for_function(
+        "n => caches.open('cek-kpj-runtime').then(c => c.keys()).then(k => k.length >= n)",
+        arg=len(files),
+        timeout=30_000,
+    )
+    context.set_offline(True)
+    page.reload()
+    page.locator(READY).wait_for(timeout=60_000)
+    fill_and_check(page, {"kpj": "1234567890"})
+    assert shown_causes(page)["wrong-data"] == "confirmed"
+    page.goto(server.url + "/causes/too-recent/")  # type: ignore[attr-defined]
+    assert page.locator("html").get_attribute("lang") == "id"
+    context.set_offline(False)
