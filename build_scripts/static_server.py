@@ -86,7 +86,26 @@ def compressed(path: Path, mtime: float, encoding: str) -> tuple[bytes, str | No
     return compress(path.read_bytes(), encoding)
 
 
-def make_handler(site: Path, rules: NetlifyRules) -> type[BaseHTTPRequestHandler]:
+@dataclass
+class Traffic:
+    """What the server sent: body bytes (as compressed on the wire) and paths, for the benchmark."""
+
+    bytes_sent: int = 0
+    paths: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, path: str, size: int) -> None:
+        with self.lock:
+            self.bytes_sent += size
+            self.paths.append(path)
+
+    def reset(self) -> None:
+        with self.lock:
+            self.bytes_sent = 0
+            self.paths.clear()
+
+
+def make_handler(site: Path, rules: NetlifyRules, traffic: Traffic) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -137,6 +156,7 @@ def make_handler(site: Path, rules: NetlifyRules) -> type[BaseHTTPRequestHandler
             self.end_headers()
             if send_body:
                 self.wfile.write(body)
+                traffic.add(url_path, len(body))
 
     return Handler
 
@@ -146,7 +166,9 @@ class SiteServer:
 
     def __init__(self, site: Path, rules: NetlifyRules | None = None, port: int = 0) -> None:
         self.rules = rules or NetlifyRules.from_netlify_toml()
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), make_handler(site, self.rules))
+        self.traffic = Traffic()
+        handler = make_handler(site, self.rules, self.traffic)
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

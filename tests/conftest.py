@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,7 +10,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE = ROOT / "site"
+# The built site; KPJ_SITE_DIR points the tests at another build (e.g. a scratch one).
+SITE = Path(os.environ.get("KPJ_SITE_DIR", ROOT / "site"))
 sys.path.insert(0, str(ROOT / "build_scripts"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 

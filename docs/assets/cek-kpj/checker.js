@@ -95,6 +95,7 @@
 
   Checker.prototype.onWorkerMessage = function (message) {
     if (message.type === "ready") {
+      performance.mark("kpj-checker-ready");
       this.ready = true;
       this.setStatus("ready", this.t("form.status.ready"));
       this.keepForOffline();
@@ -126,6 +127,7 @@
   };
 
   Checker.prototype.send = function (inputs) {
+    performance.mark("kpj-diagnosis-start");
     this.pending = null;
     this.lastInputs = inputs;
     this.worker.postMessage({ type: "diagnose", id: this.nextId++, inputs: inputs });
@@ -202,6 +204,7 @@
     }
     parts.push(this.actions());
     this.results.replaceChildren.apply(this.results, parts);
+    performance.measure("kpj-diagnosis", "kpj-diagnosis-start");
     (firstError || this.results).focus();
   };
 

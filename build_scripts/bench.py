@@ -1,0 +1,257 @@
+"""Print Cek KPJ's size and speed figures. It measures and prints; it asserts nothing.
+
+    python3 build_scripts/dev.py bench            # builds first, then runs this
+    .venv/bin/python build_scripts/bench.py [--runs N] [--no-lighthouse]
+
+Figures (medians of several runs, over the built site served on 127.0.0.1 with
+netlify.toml's headers and Brotli compression, as a CDN would serve it):
+- bytes transferred for a guide page and for the checker page, first visit;
+- the service worker's offline precache, downloaded after the first page;
+- Pyodide's bare boot, the checker ready (cold and warm), one diagnosis round trip;
+- Lighthouse scores (mobile) on home, a cause page and the checker, both languages;
+- search hit rates per language, when the query set exists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "build_scripts"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from static_server import SiteServer  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+READY = "#kpj-status[data-state=ready]"
+GUIDE_PAGES = ("/", "/causes/late-payment/", "/en/fixes/contact-cs/")
+CHECKER_PAGES = ("/checker/", "/en/checker/")
+BARE_BOOT_PAGE = "bench-bare-boot.html"
+LIGHTHOUSE_PAGES = (
+    "/",
+    "/causes/late-payment/",
+    "/checker/",
+    "/en/",
+    "/en/causes/late-payment/",
+    "/en/checker/",
+)
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def kb(size: float) -> str:
+    return f"{size / 1024:,.1f} KB"
+
+
+def line(label: str, value: str, note: str = "") -> None:
+    print(f"  {label:<44} {value:>14}  {note}".rstrip())
+
+
+def add_bare_boot_page(site: Path) -> None:
+    """A bench-only page that boots Pyodide with nothing of ours, for the ratio."""
+    runtime = next((site / "assets" / "pyodide").iterdir())
+    folder = runtime.relative_to(site).as_posix()
+    (site / "bench-bare-boot.js").write_text(
+        f"""const base = new URL("{folder}/", location.href).href;
+const t0 = performance.now();
+const {{ loadPyodide }} = await import(base + "pyodide.mjs");
+await loadPyodide({{ indexURL: base, stdLibURL: base + "python_stdlib.zip",
+  lockFileURL: base + "pyodide-lock.json", packages: [] }});
+document.body.dataset.bootMs = String(performance.now() - t0);
+""",
+        encoding="utf-8",
+    )
+    (site / BARE_BOOT_PAGE).write_text(
+        '<!doctype html><html lang="en"><title>bare boot</title>'
+        '<script type="module" src="bench-bare-boot.js"></script></html>',
+        encoding="utf-8",
+    )
+
+
+def transferred(server: SiteServer, browser: Browser, path: str, *, workers: bool) -> int:
+    """Bytes the server sent for one cold first visit (service worker blocked or allowed)."""
+    context = browser.new_context(service_workers="allow" if workers else "block")
+    page = context.new_page()
+    server.traffic.reset()
+    page.goto(server.url + path, wait_until="networkidle")
+    if path.endswith("checker/"):
+        page.locator(READY).wait_for(timeout=120_000)
+        page.wait_for_load_state("networkidle")
+    if workers:
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
+        page.wait_for_load_state("networkidle")
+        time.sleep(1)
+    size = server.traffic.bytes_sent
+    context.close()
+    return size
+
+
+def measure_marks(page: Page, name: str) -> float:
+    return page.evaluate(
+        "name => { const e = performance.getEntriesByName(name); return e.length ? "
+        "(e[e.length - 1].duration || e[e.length - 1].startTime) : NaN }",
+        name,
+    )
+
+
+def ready_times(server: SiteServer, browser: Browser, runs: int) -> dict[str, list[float]]:
+    """Checker ready (ms from navigation start), cold then warm, and diagnosis round trips."""
+    figures: dict[str, list[float]] = {"cold": [], "warm": [], "diagnosis": [], "bare": []}
+    for _ in range(runs):
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(server.url + "/checker/")
+        page.locator(READY).wait_for(timeout=120_000)
+        figures["cold"].append(measure_marks(page, "kpj-checker-ready"))
+        page.wait_for_load_state("networkidle")
+        page.reload()
+        page.locator(READY).wait_for(timeout=120_000)
+        figures["warm"].append(measure_marks(page, "kpj-checker-ready"))
+        for kpj in ("1234567890", "12345678901", "1234 5678 901"):
+            page.fill("[name=kpj]", kpj)
+            page.click("#kpj-checker button[type=submit]")
+            page.locator("#checker-results [data-cause]").first.wait_for()
+            figures["diagnosis"].append(measure_marks(page, "kpj-diagnosis"))
+        page.goto(server.url + "/" + BARE_BOOT_PAGE)
+        page.wait_for_function("() => document.body.dataset.bootMs", timeout=120_000)
+        figures["bare"].append(float(page.evaluate("document.body.dataset.bootMs")))
+        context.close()
+    return figures
+
+
+def lighthouse(server: SiteServer) -> dict[str, dict[str, int]]:
+    binary = ROOT / "node_modules" / ".bin" / "lighthouse"
+    scores: dict[str, dict[str, int]] = {}
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    for path in LIGHTHOUSE_PAGES:
+        out = subprocess.run(
+            [
+                str(binary),
+                server.url + path,
+                "--output=json",
+                "--quiet",
+                f"--chrome-flags={flags}",
+                "--only-categories=performance,accessibility,best-practices,seo",
+                "--max-wait-for-load=60000",
+            ],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "CHROME_PATH": CHROMIUM},
+        )
+        if out.returncode != 0:
+            print(f"  lighthouse {path}: {out.stderr.strip()[-300:]}", file=sys.stderr)
+            continue
+        report = json.loads(out.stdout)
+        scores[path] = {
+            name: round((category["score"] or 0) * 100)
+            for name, category in report["categories"].items()
+        }
+    return scores
+
+
+def search_rates(server: SiteServer, browser: Browser) -> dict[str, dict] | None:
+    queries = ROOT / "tests" / "search_queries.json"
+    try:
+        from search_eval import evaluate
+    except ImportError:
+        return None
+    if not queries.exists():
+        return None
+    sets = json.loads(queries.read_text(encoding="utf-8"))
+    context = browser.new_context()
+    page = context.new_page()
+    rates = {lang: evaluate(page, server.url, lang, items) for lang, items in sets.items()}
+    context.close()
+    return rates
+
+
+def timed(label: str, step: Callable[[], object]) -> object:
+    started = time.perf_counter()
+    result = step()
+    print(f"  ({label}: {time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--no-lighthouse", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        shutil.copytree(ROOT / "site", site)
+        add_bare_boot_page(site)
+        with SiteServer(site) as server, sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            runtime = next((site / "assets" / "pyodide").iterdir())
+            wasm = (runtime / "pyodide.asm.wasm").read_bytes()
+            import brotli
+
+            wasm_br = len(brotli.compress(wasm, quality=5))
+            print("Cek KPJ benchmark (medians; Brotli as served on 127.0.0.1)")
+            print("\nWeight, first visit:")
+            for path in GUIDE_PAGES:
+                sizes = [transferred(server, browser, path, workers=False) for _ in range(3)]
+                line(f"guide page {path}", kb(median(sizes)), "(budget 150 KB)")
+            with_sw = [transferred(server, browser, "/", workers=True) for _ in range(2)]
+            line("guide page / with offline precache", kb(median(with_sw)), "(after load)")
+            for path in CHECKER_PAGES:
+                sizes = [transferred(server, browser, path, workers=False) for _ in range(3)]
+                ratio = median(sizes) / wasm_br
+                line(
+                    f"checker page {path}", kb(median(sizes)), f"= {ratio:.2f} x wasm (budget 1.3)"
+                )
+            line("pyodide.asm.wasm alone", kb(wasm_br))
+
+            print("\nSpeed (headless Chromium, this machine):")
+            figures = timed("speed", lambda: ready_times(server, browser, args.runs))
+            bare, cold, warm = (median(figures[k]) for k in ("bare", "cold", "warm"))  # type: ignore[index]
+            line("Pyodide bare boot (worker-less, warm cache)", f"{bare:,.0f} ms")
+            line("checker ready, cold", f"{cold:,.0f} ms")
+            line(
+                "checker ready, warm",
+                f"{warm:,.0f} ms",
+                f"= {warm / bare:.2f} x bare boot (budget 1.5 s)",
+            )
+            line(
+                "diagnosis round trip", f"{median(figures['diagnosis']):,.1f} ms", "(budget 100 ms)"
+            )  # type: ignore[index]
+
+            rates = search_rates(server, browser)
+            if rates:
+                print("\nSearch (query set in tests/search_queries.json):")
+                for lang, rate in rates.items():
+                    line(f"{lang}: top-1 / top-3", f"{rate['top1']:.0%} / {rate['top3']:.0%}")
+
+            if not args.no_lighthouse:
+                print("\nLighthouse 12.2 (mobile preset): perf / a11y / best practices / SEO")
+                for path, score in timed("lighthouse", lambda: lighthouse(server)).items():  # type: ignore[union-attr]
+                    if score:
+                        line(path, " / ".join(str(v) for v in score.values()))
+            browser.close()
+
+
+if __name__ == "__main__":
+    main()
