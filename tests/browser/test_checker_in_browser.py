@@ -153,3 +153,63 @@ def test_checker_works_offline_after_one_visit(
     page.goto(server.url + "/causes/too-recent/")  # type: ignore[attr-defined]
     assert page.locator("html").get_attribute("lang") == "id"
     context.set_offline(False)
+
+
+def test_copy_summary_leaves_the_nik_out_unless_ticked(
+    context: BrowserContext, page: Page, server: object
+) -> None:
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)  # type: ignore[attr-defined]
+    open_checker(page, server.url, "id", "2026-11-24")  # type: ignore[attr-defined]
+    nik = "3201234507900001"
+    fill_and_check(page, {"kpj": "1234567890", "nik": nik, "registered_on": "2026-11-20"})
+    page.locator("[data-action=copy]").click()
+    page.locator(".kpj-copy-note:not(:empty)").wait_for()
+    summary = page.evaluate("() => navigator.clipboard.readText()")
+    assert "1234567890" in summary
+    assert nik not in summary
+    assert "Data yang dimasukkan tidak sesuai" in summary  # a likely cause, in Indonesian
+    page.locator("#kpj-include-nik").check()
+    page.locator("[data-action=copy]").click()
+    page.wait_for_function(
+        "nik => navigator.clipboard.readText().then(t => t.includes(nik))", arg=nik
+    )
+
+
+def test_without_javascript_the_page_explains_and_links_every_cause(
+    browser: object, server: object
+) -> None:
+    context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(server.url + "/en/checker/")  # type: ignore[attr-defined]
+    assert page.locator("[data-kpj-nojs]").is_visible()
+    assert not page.locator("#kpj-checker").is_visible()
+    links = page.locator("article a").evaluate_all("links => links.map(a => a.href)")
+    for cause in (
+        "wrong-data",
+        "membership-transfer",
+        "late-payment",
+        "too-recent",
+        "system-error",
+        "inactive-membership",
+    ):
+        assert any(f"/en/causes/{cause}/" in link for link in links), cause
+    context.close()
+
+
+@pytest.mark.parametrize(("prefix", "lang"), [("/", "id"), ("/en/", "en")])
+def test_each_language_has_an_installable_manifest(
+    page: Page, server: object, prefix: str, lang: str
+) -> None:
+    page.goto(server.url + prefix)  # type: ignore[attr-defined]
+    href = page.locator("link[rel=manifest]").get_attribute("href")
+    manifest = page.evaluate("url => fetch(url).then(r => r.json())", href)
+    assert manifest["lang"] == lang
+    assert manifest["start_url"] == "./" and manifest["display"] == "standalone"
+    sizes = {icon["sizes"] for icon in manifest["icons"]}
+    assert {"192x192", "512x512"} <= sizes
+    for icon in manifest["icons"]:
+        status = page.evaluate(
+            "url => fetch(url).then(r => r.status)",
+            page.url + icon["src"] if prefix else icon["src"],
+        )
+        assert status == 200

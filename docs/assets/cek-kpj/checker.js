@@ -95,7 +95,7 @@
 
   Checker.prototype.onWorkerMessage = function (message) {
     if (message.type === "ready") {
-      performance.mark("kpj-checker-ready");
+      performance.mark("kpj-checker-ready", { detail: message.timings });
       this.ready = true;
       this.setStatus("ready", this.t("form.status.ready"));
       this.keepForOffline();
