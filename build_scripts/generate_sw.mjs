@@ -24,7 +24,7 @@ const { count, size, warnings } = await generateSW({
     {
       urlPattern: ({ url }) => url.pathname.includes("/assets/pyodide/"),
       handler: "CacheFirst",
-      options: { cacheName: "cek-kpj-runtime", expiration: { maxEntries: 24 } },
+      options: { cacheName: "cek-kpj-runtime", matchOptions: { ignoreVary: true } },
     },
   ],
 });

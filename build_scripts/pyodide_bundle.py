@@ -568,15 +568,43 @@ def stdlib_entries(names: set[str], trace: dict[str, Any]) -> list[str]:
     return sorted(wanted)
 
 
+class _DropDocstrings(ast.NodeTransformer):
+    """Remove module, class and function docstrings (the bulk of the stdlib's text)."""
+
+    def _drop(self, node: Any) -> Any:
+        self.generic_visit(node)
+        body = node.body
+        first = body[0] if body else None
+        is_text = isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant)
+        if is_text and isinstance(first.value.value, str):
+            node.body = body[1:] or [ast.Pass()]
+        return node
+
+    visit_Module = visit_ClassDef = visit_FunctionDef = visit_AsyncFunctionDef = _drop
+
+
+def strip_source(source: bytes) -> bytes:
+    """The same module without docstrings and comments: about half the bytes on the wire.
+
+    The finished bundle is booted and run on every case afterwards (``verify``), so a
+    module that needed its docstrings would fail the build, not the reader's browser.
+    """
+    tree = _DropDocstrings().visit(ast.parse(source))
+    return (ast.unparse(tree) + "\n").encode("utf-8")
+
+
 def trim_stdlib(
     full: Path, trace: dict[str, Any], out: Path, *, compiled: bool, deflate: bool = False
 ) -> list[str]:
     """Write the trimmed stdlib zip (``.pyc`` only if ``compiled``; STORED unless ``deflate``).
 
-    Returns the names taken from the full zip.
+    Without ``compiled`` the ``.py`` sources are shipped stripped of docstrings and
+    comments. Returns the names taken from the full zip.
     """
     entries = read_zip(full)
     keep = stdlib_entries(set(entries), trace)
+    if not compiled:
+        entries = {n: strip_source(d) if n.endswith(".py") else d for n, d in entries.items()}
     write_zip(out, ((n, entries[n]) for n in keep), deflate=False)
     if compiled:
         run(
@@ -642,7 +670,7 @@ def build_bundle(
     out_dir: Path | str,
     *,
     cases: Path | str | None = None,
-    compiled_stdlib: bool = True,
+    compiled_stdlib: bool = False,
     deflate_stdlib: bool = False,
     extra_modules: Iterable[str] = (),
     entry: Entry = Entry(),
@@ -723,7 +751,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--node-modules", type=Path, default=Path("node_modules"))
     p.add_argument("--out", type=Path, required=True, help="bundle output dir")
     p.add_argument("--cases", type=Path, default=None, help="cases.json (default: auto)")
-    p.add_argument("--py-stdlib", action="store_true", help="ship .py instead of .pyc stdlib")
+    p.add_argument("--pyc-stdlib", action="store_true", help="ship .pyc instead of stripped .py")
     p.add_argument("--deflate-stdlib", action="store_true", help="deflate the stdlib zip")
     p.add_argument("--extra-module", action="append", default=[], help="keep this stdlib module")
     p.add_argument("--force", action="store_true", help="rebuild even if inputs are unchanged")
@@ -740,7 +768,7 @@ def main(argv: list[str] | None = None) -> int:
             args.node_modules,
             args.out,
             cases=args.cases,
-            compiled_stdlib=not args.py_stdlib,
+            compiled_stdlib=args.pyc_stdlib,
             deflate_stdlib=args.deflate_stdlib,
             extra_modules=args.extra_module,
             force=args.force,

@@ -29,6 +29,8 @@ from versions import check_build_python  # noqa: E402
 CACHE = ROOT / ".cache" / "pyodide-bundle"
 log = logging.getLogger("mkdocs.hooks.checker_page")
 _bundle: dict[str, BundleManifest] = {}
+# What docs/assets/cek-kpj/checker-worker.js imports itself (to compile the stdlib once).
+WORKER_MODULES = ("importlib.util", "io", "json", "zipfile")
 
 
 def compressed_size(folder: Path, files: dict[str, int]) -> int:
@@ -40,7 +42,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if getattr(config.plugins["i18n"], "building", False):
         return  # an inner language build: the bundle is ready
     check_build_python()
-    manifest = build_bundle(ROOT / "checker", ROOT / "node_modules", CACHE, log=log.info)
+    manifest = build_bundle(
+        ROOT / "checker",
+        ROOT / "node_modules",
+        CACHE,
+        extra_modules=WORKER_MODULES,
+        log=log.info,
+    )
     _bundle["current"] = manifest
     checker_form.RUNTIME["current"] = checker_form.Runtime(
         folder=f"assets/pyodide/{manifest.content_hash[:16]}/",

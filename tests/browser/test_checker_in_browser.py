@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -56,8 +57,10 @@ def typeable(case: dict) -> bool:
 SCENARIOS = [case for case in CASES if typeable(case)]
 
 
-def open_checker(page: Page, base: str, lang: str, today: str) -> None:
-    page.clock.set_fixed_time(dt.datetime.fromisoformat(f"{today}T10:00:00"))
+def open_checker(page: Page, base: str, lang: str, today: str | None) -> None:
+    """Open the checker page (on a fixed day, if given) and wait until it is ready."""
+    if today:
+        page.clock.set_fixed_time(dt.datetime.fromisoformat(f"{today}T10:00:00"))
     page.goto(f"{base}{'/' if lang == 'id' else '/en/'}checker/")
     page.locator(READY).wait_for(timeout=60_000)
 
@@ -134,20 +137,32 @@ def test_guide_pages_load_no_pyodide(page: Page, server: object, watch: object) 
     assert not loaded, loaded
 
 
-def test_checker_works_offline_after_one_visit(
+def cached_runtime(page: Page) -> list[str]:
+    return page.evaluate(
+        "() => caches.open('cek-kpj-runtime').then(c => c.keys()).then(k => k.map(r => r.url))"
+    )
+
+
+def wait_until(check: object, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not check():  # type: ignore[operator]
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.25)
+
+
+def test_checker_works_offline_after_one_visit_and_boots_compiled(
     context: BrowserContext, page: Page, server: object
 ) -> None:
-    open_checker(page, server.url, "en", "2026-11-24")  # type: ignore[attr-defined]
+    open_checker(page, server.url, "en", None)  # type: ignore[attr-defined]  # real clock: it reads performance marks
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
     files = page.locator(".kpj-checker").get_attribute("data-files").split()
-    page.wait_for_function(
-        "n => caches.open('cek-kpj-runtime').then(c => c.keys()).then(k => k.length >= n)",
-        arg=len(files),
-        timeout=30_000,
-    )
+    wanted = {*files, "python_stdlib.compiled.zip"}
+    wait_until(lambda: wanted <= {url.rsplit("/", 1)[1] for url in cached_runtime(page)}, 90)
     context.set_offline(True)
     page.reload()
     page.locator(READY).wait_for(timeout=60_000)
+    boot = page.evaluate("() => performance.getEntriesByName('kpj-checker-ready')[0].detail")
+    assert boot["stdlib"] == "compiled"
     fill_and_check(page, {"kpj": "1234567890"})
     assert shown_causes(page)["wrong-data"] == "confirmed"
     page.goto(server.url + "/causes/too-recent/")  # type: ignore[attr-defined]
