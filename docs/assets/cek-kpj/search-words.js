@@ -1,0 +1,264 @@
+// Cek KPJ search words: the ONE place that turns text into search terms.
+//
+// The same file runs in two places, so a page's words and a reader's query always go
+// through exactly the same steps:
+//   - at build time, under Node (build_scripts/search_words.mjs, called by the hook
+//     build_scripts/hooks/search_words.py), to add hidden stem fields to the search index;
+//   - in the browser (search-query.js), to turn each query into the same stems.
+//
+// Indonesian: a dictionary-checked confix stripper in the style of Nazief-Adriani /
+// Sastrawi. A word is only reduced when the root it would be reduced to is in ROOTS_ID
+// (a small list drawn from the site's own vocabulary and from how people ask), so an
+// unknown word is left alone rather than mangled. English: a light suffix stripper.
+// Both languages map everyday spellings ("gak", "nggak", "udah") to standard words first.
+(function (root) {
+  "use strict";
+
+  // Indonesian root words (kata dasar). Add a root here when a new page uses an affixed
+  // word whose root is missing: tests/site/test_stemmer.py shows what a word stems to.
+  var ROOTS_ID = (
+    "ada adu agar ahli aju akhir aktivasi akibat akses aktif akun alam alamat alih aman ambil amat " +
+    "anak angka anggap antar apa aplikasi arah arti asal atas atur awal baca badan bagai " +
+    "bagi baik balas bantu banyak baru batal batas bawa bayar beda benar bentuk berapa " +
+    "berat beri berita betul biasa biaya bicara bilang bingung bisa blokir buat buka bukti " +
+    "bulan buruh butuh cabang cair cara cari catat cek cepat cetak cocok coba cukup " +
+    "daftar dapat dasar data datang dekat denda dengar diam diri duga edit eja email " +
+    "error gagal gaji ganggu ganti guna habis hadap hal hapus harap hari hasil henti " +
+    "hidup hilang hitung hubung hukum identitas ikut ingat ingin input isi istilah " +
+    "iur izin jadi ganda jalan jamin jatuh jawab jelas jenis kabar kali kantor karyawan kartu " +
+    "kata kecil keliru keluar keluh kembali kena kenal kerja ketik kini kira kirim klaim kunjung " +
+    "kode koneksi konfirmasi kontak koreksi kosong kurang laku lalu lama lambat lancar " +
+    "lahir langkah langsung lanjut lapor layan lengkap lepas lewat lihat lindung login lunas lupa " +
+    "main maju makan maksud mandiri masa masalah masuk mati milik minta mirip mohon mudah mundur " +
+    "mula mulai muncul nama nilai nomor nonaktif olah operasi orang paham pakai pecat " +
+    "panjang pasti pegawai pelihara peluk pendek penting perintah periksa perlu pesan " +
+    "peserta pikir pilih pindah pinjam pulih punya potong proses putus rawat registrasi resign " +
+    "ribet riwayat rusak sah saing salah salin saldo sama sambung sampai sandi sebab " +
+    "sebut sedia selesai semua sesuai setor siap simpan singkat sistem soal status " +
+    "sulit susah syarat tahu tambah tampil tanda tangan tanggung tangkap tanya tarik telat telepon temu " +
+    "tentu tepat terang terap terima tetap tolak tugas tukar tulis tunda tunggak " +
+    "tunggu tutup ubah ulang umum undur upah urus usaha usang valid verifikasi waktu wajib " +
+    // words that look affixed but are roots, kept whole
+    "akan atau bahwa bekas belum berkas bersama berita kapan karena kemarin kenapa " +
+    "kepada ketika keluarga kemudian lain memang mengapa mereka pada padahal paling " +
+    "pelanggan pemerintah penduduk perusahaan petugas sebagai sebelum sedang sekali " +
+    "sekarang selalu selama semula sendiri seperti sering serta setelah setiap sudah " +
+    "supaya tanggal tempat tempo tentang tersebut terus tetapi " +
+    "kependudukan ketenagakerjaan"
+  ).split(/\s+/);
+  var ROOT_SET = Object.create(null);
+  ROOTS_ID.forEach(function (w) { ROOT_SET[w] = true; });
+
+  // Everyday spellings and chat abbreviations -> the word the pages use.
+  var NORMAL = {
+    id: {
+      gak: "tidak", ga: "tidak", gk: "tidak", nggak: "tidak", ngga: "tidak", enggak: "tidak",
+      engga: "tidak", tdk: "tidak", tak: "tidak", kagak: "tidak", ndak: "tidak",
+      udah: "sudah", udh: "sudah", sdh: "sudah", blm: "belum", blum: "belum",
+      gimana: "bagaimana", gmn: "bagaimana", knp: "kenapa", kok: "kenapa",
+      bs: "bisa", bsa: "bisa", dgn: "dengan", yg: "yang", utk: "untuk", krn: "karena",
+      hrs: "harus", no: "nomor", nmr: "nomor", telpon: "telepon", tlp: "telepon",
+      kerjaan: "pekerjaan", bpjamsostek: "bpjs", ktr: "kantor", pt: "perusahaan",
+      eror: "error", erorr: "error", lelet: "lemot", nunggak: "menunggak",
+      tuker: "tukar", ketuker: "tertukar", nonaktif: "tidak aktif", non: "tidak"
+    },
+    en: {
+      cant: "cannot", cannot: "cannot", wont: "not", dont: "not", doesnt: "not", didnt: "not",
+      isnt: "not", aint: "not", inactive: "not active", ph: "phone", tel: "phone",
+      telephone: "phone", pls: "", plz: "", num: "number", acct: "account", pw: "password"
+    }
+  };
+
+  // Words that carry no meaning for this site's search; dropped from queries.
+  var STOP = {
+    id: ("yang dan di ke dari ini untuk dengan saya aku kami kita anda apakah " +
+      "bagaimana kenapa mengapa ada adalah atau juga saja sih dong deh kok ya nya pun " +
+      "lah kah akan sudah masih lagi mau ingin cara terus lalu habis").split(" "),
+    en: ("a an the and or of to in on at for from with my me i we you your is are was " +
+      "were be been am do does did how why when where which who can could should " +
+      "would will it its this that there their they after before about as by if so").split(" ")
+  };
+  var STOP_SET = { id: Object.create(null), en: Object.create(null) };
+  ["id", "en"].forEach(function (lang) {
+    STOP[lang].forEach(function (w) { STOP_SET[lang][w] = true; });
+  });
+
+  function isRoot(word) {
+    return ROOT_SET[word] === true;
+  }
+
+  var VOWEL = /^[aiueo]/;
+
+  // Every way to take one derivational prefix off `word`, with the sound changes of
+  // me-/pe- (meny+a -> sa, mem+a -> pa, men+a -> ta, meng+a -> ka).
+  function unprefix(word) {
+    var out = [];
+    var m;
+    function add(rest) { if (rest.length >= 2) out.push(rest); }
+    if ((m = /^(di|ke|se)(.+)$/.exec(word))) add(m[2]);
+    if ((m = /^(ber|ter|per)(.+)$/.exec(word))) add(m[2]);
+    if ((m = /^(be|te|pe)(.+)$/.exec(word))) add(m[2]); // bekerja, pekerja, belajar
+    if ((m = /^(me|pe)nge(.+)$/.exec(word))) add(m[2]); // mengecek, pengecekan
+    if ((m = /^(me|pe)ng(.+)$/.exec(word))) {
+      add(m[2]);
+      if (VOWEL.test(m[2])) add("k" + m[2]);
+    }
+    if ((m = /^(me|pe)ny(.+)$/.exec(word))) add("s" + m[2]);
+    if ((m = /^(me|pe)m(.+)$/.exec(word))) {
+      if (/^[bfpv]/.test(m[2])) add(m[2]);
+      if (VOWEL.test(m[2])) add("p" + m[2]);
+    }
+    if ((m = /^(me|pe)n(.+)$/.exec(word))) {
+      if (/^[cdjstz]/.test(m[2])) add(m[2]);
+      if (VOWEL.test(m[2])) add("t" + m[2]);
+    }
+    if ((m = /^(me|pe)(.+)$/.exec(word))) add(m[2]); // melapor, meminta, merawat
+    // Spoken prefixes: ngecek, ngurus, nyari, nyetor, nanya, nunggak.
+    if ((m = /^nge(.+)$/.exec(word))) add(m[1]);
+    if ((m = /^ng(.+)$/.exec(word))) {
+      add(m[1]);
+      if (VOWEL.test(m[1])) add("k" + m[1]);
+    }
+    if ((m = /^ny(.+)$/.exec(word))) { add("s" + m[1]); add("c" + m[1]); }
+    if ((m = /^n([aiueo].+)$/.exec(word))) add("t" + m[1]);
+    return out;
+  }
+
+  // The root reached by taking off up to three prefixes, or null.
+  function prefixRoot(word, depth) {
+    if (isRoot(word)) return word;
+    if (depth === 3) return null;
+    var options = unprefix(word);
+    for (var i = 0; i < options.length; i++) {
+      var found = prefixRoot(options[i], depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+
+  // The forms of `word` without its suffixes, most stripped first, then the word itself.
+  function unsuffix(word) {
+    var forms = [];
+    var base = word;
+    var particle = /^(.{3,}?)(lah|kah|tah|pun)$/.exec(base);
+    if (particle) base = particle[1];
+    var possessive = /^(.{3,}?)(ku|mu|nya)$/.exec(base);
+    if (possessive) base = possessive[1];
+    var derivational = /^(.{2,}?)(kan|an|in|i)$/.exec(base); // -in: spoken -kan/-i
+    if (derivational) {
+      forms.push(derivational[1]);
+      if (derivational[2] === "kan") forms.push(derivational[1] + "k"); // masukan -> masuk
+    }
+    forms.push(base);
+    // "-lah" may belong to the root (bermasalah, disalahkan): try the whole word first.
+    if (particle) forms.unshift(word);
+    else if (possessive) forms.push(word);
+    return forms;
+  }
+
+  // The Indonesian stem of one lower-case word; an unknown word comes back unchanged.
+  // "data-data" -> "data", "berhati-hati" -> "hati" (a reduplicated word counts once).
+  function unreduplicate(word) {
+    var parts = word.split("-");
+    if (parts.length < 2 || !parts[0]) return word;
+    var last = parts[parts.length - 1];
+    return last && parts[0].slice(-last.length) === last ? last : parts[0];
+  }
+
+  function stemId(word) {
+    word = unreduplicate(word);
+    if (word.length <= 3 || isRoot(word)) return word;
+    var forms = unsuffix(word);
+    // Nazief-Adriani order: suffixes first, then prefixes on what is left.
+    for (var i = 0; i < forms.length; i++) {
+      if (isRoot(forms[i])) return forms[i];
+    }
+    for (var j = 0; j < forms.length; j++) {
+      var found = prefixRoot(forms[j], 0);
+      if (found) return found;
+    }
+    return word;
+  }
+
+  // The English stem of one lower-case word: a light, predictable suffix stripper.
+  var IRREGULAR_EN = {
+    paid: "pay", left: "leave", lost: "lose", made: "make", sent: "send", got: "get",
+    gotten: "get", gave: "give", given: "give", centre: "center", wrote: "write",
+    complaint: "complain", complaints: "complain"
+  };
+  function stemEn(word) {
+    word = unreduplicate(word);
+    if (IRREGULAR_EN[word]) word = IRREGULAR_EN[word];
+    if (word.length <= 3) return word;
+    var w = word;
+    if (/ies$/.test(w) && w.length > 4) w = w.slice(0, -3) + "y";
+    else if (/ied$/.test(w) && w.length > 4) w = w.slice(0, -3) + "y";
+    else if (/(ss|us|is)$/.test(w)) { /* address, status, analysis */ }
+    else if (/(sses|xes|zes|ches|shes)$/.test(w)) w = w.slice(0, -2);
+    else if (/s$/.test(w)) w = w.slice(0, -1);
+    var m = /^(.*[aeiouy].*?)(ing|ed|ly|ment)$/.exec(w);
+    if (m && m[1].length >= (m[2] === "ly" ? 4 : 3)) {
+      w = m[1];
+      if (/([bdgklmnprt])\1$/.test(w) && !/(ll|ss)$/.test(w)) w = w.slice(0, -1); // stopped
+    }
+    if (/e$/.test(w) && w.length > 3) w = w.slice(0, -1); // change, changed -> chang
+    return w;
+  }
+
+  function stem(word, lang) {
+    return lang === "id" ? stemId(word) : stemEn(word);
+  }
+
+  function stripHtml(text) {
+    return String(text)
+      .replace(/<[^>]*>/g, " ")
+      .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, " ");
+  }
+
+  // Lower-case words of `text`, everyday spellings replaced.
+  function words(text, lang) {
+    var table = NORMAL[lang] || {};
+    var out = [];
+    stripHtml(text).toLowerCase().replace(/['\u2019]/g, "").split(/[^\p{L}\p{N}]+/u).forEach(function (word) {
+      if (!word) return;
+      var normal = Object.prototype.hasOwnProperty.call(table, word) ? table[word] : word;
+      if (normal) out.push.apply(out, normal.split(" "));
+    });
+    return out;
+  }
+
+  // The stems of `text`, in order, without stop words: what the index holds for a field.
+  function terms(text, lang) {
+    var stop = STOP_SET[lang] || {};
+    return words(text, lang)
+      .filter(function (word) { return !stop[word]; })
+      .map(function (word) { return stem(word, lang); });
+  }
+
+  // A reader's query as the stems the index holds, in lunr's query syntax. Material adds
+  // a trailing `*` to every term without a boost, so the last word, which may still be
+  // being typed, matches as a prefix; the words before it are complete and get `^1`
+  // (lunr's default boost) so they match whole stems only ("check" must not find
+  // "checker").
+  function transformQuery(query, lang) {
+    var stop = STOP_SET[lang] || {};
+    var all = words(query, lang);
+    var kept = all.filter(function (word) { return !stop[word]; });
+    if (!kept.length) kept = all;
+    var seen = Object.create(null);
+    var stems = kept
+      .map(function (word) { return stem(word, lang); })
+      .filter(function (term) { return !seen[term] && (seen[term] = true); });
+    var last = kept.length ? stem(kept[kept.length - 1], lang) : "";
+    return stems
+      .map(function (term) { return term === last ? term : term + "^1"; })
+      .join(" ");
+  }
+
+  var api = {
+    stemId: stemId, stemEn: stemEn, stem: stem, words: words, terms: terms,
+    transformQuery: transformQuery, roots: ROOTS_ID
+  };
+  if (typeof module === "object" && module.exports) module.exports = api;
+  else root.CekKpjSearchWords = api;
+})(typeof globalThis !== "undefined" ? globalThis : this);

@@ -1,0 +1,111 @@
+"""Search quality through the real search box: top-1 / top-3 hit rates for a query set.
+
+`evaluate()` drives Material's search in an open Playwright page, so the test
+(tests/browser/test_search_queries.py) and the benchmark (build_scripts/bench.py) measure
+exactly what a reader gets: the query rewriting in search-query.js, Material's worker and
+the language's own index. The queries live in tests/search_queries.json.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+QUERIES = Path(__file__).resolve().parent / "search_queries.json"
+LANG_ROOT = {"id": "/", "en": "/en/"}
+
+_RESULT_PAGES = """items => items.map(item => {
+  const link = item.querySelector("a.md-search-result__link");
+  return link ? link.href : null;
+}).filter(Boolean)"""
+_ALL_LINKS = "links => links.map(link => link.href)"
+
+
+def load_queries(lang: str) -> list[dict[str, str]]:
+    """The query set of one language: [{"q": ..., "page": ...}, ...]."""
+    return json.loads(QUERIES.read_text(encoding="utf-8"))[lang]
+
+
+def _type(page: Any, query: str) -> None:
+    """Replace the search box's text with `query`, ending with one key press.
+
+    Material reads the box on `keyup`; filling all but the last character first means it
+    sees exactly one new query per call, so the results shown are this query's.
+    """
+    box = page.locator("input.md-search__input")
+    box.fill(query[:-1])
+    box.press(query[-1] if query else "End")
+
+
+def _run(page: Any, query: str, attempts: int) -> None:
+    """Type `query` and wait for Material to show its results (or "no results").
+
+    The result count line is blanked first; Material rewrites it for every answer.
+    """
+    meta = page.locator(".md-search-result__meta").element_handle()
+    for _ in range(attempts):
+        page.evaluate("el => { el.textContent = ''; }", meta)
+        _type(page, query)
+        try:
+            page.wait_for_function("el => el.textContent.trim() !== ''", arg=meta, timeout=2_000)
+            return
+        except Exception:  # the worker had not loaded the index yet: type again
+            _type(page, "")
+    raise AssertionError(f"search never answered {query!r}")
+
+
+def search(page: Any, query: str, attempts: int = 1) -> tuple[list, list]:
+    """(the page link of each result, every result link) for one query."""
+    _run(page, query, attempts)
+    pages = page.locator(".md-search-result__list > li").evaluate_all(_RESULT_PAGES)
+    links = page.locator(".md-search-result__list a.md-search-result__link").evaluate_all(
+        _ALL_LINKS
+    )
+    return pages, links
+
+
+def _relative(url: str, origin: str, lang: str) -> str | None:
+    """A result URL as a page path relative to the language root, or None if foreign."""
+    if not url.startswith(origin):
+        return None
+    path = urlsplit(url).path
+    root = LANG_ROOT[lang]
+    if not path.startswith(root) or (lang == "id" and path.startswith("/en/")):
+        return None
+    return path[len(root) :]
+
+
+def evaluate(page: Any, base_url: str, lang: str, queries: list[dict[str, str]]) -> dict:
+    """Run every query through the search box of `lang`'s home page.
+
+    Returns {"lang", "queries", "top1", "top3", "misses": [{"q", "page", "got"}],
+    "foreign": [result URLs outside `lang`]}; top1/top3 are fractions of the queries.
+    """
+    base_url = base_url.rstrip("/")
+    page.goto(base_url + LANG_ROOT[lang])
+    page.locator("input.md-search__input").click()
+    top1 = top3 = 0
+    misses: list[dict[str, Any]] = []
+    foreign: list[str] = []
+    for number, item in enumerate(queries):
+        # The first query waits for Material's worker to load the index.
+        pages, links = search(page, item["q"], attempts=30 if number == 0 else 3)
+        got = [_relative(url, base_url, lang) for url in pages]
+        foreign += [url for url in links if _relative(url, base_url, lang) is None]
+        if got[:1] == [item["page"]]:
+            top1 += 1
+        else:
+            misses.append({"q": item["q"], "page": item["page"], "got": got[:3]})
+        if item["page"] in got[:3]:
+            top3 += 1
+    count = len(queries)
+    return {
+        "lang": lang,
+        "queries": count,
+        "top1": top1 / count if count else 0.0,
+        "top3": top3 / count if count else 0.0,
+        "misses": misses,
+        "foreign": foreign,
+    }

@@ -1,0 +1,150 @@
+"""search-words.js under Node: the stemmer, the query rewriting, and the built index.
+
+The same file reduces the pages' words at build time and the reader's query in the
+browser; these tests run it exactly as the build does (node + require).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+WORDS_JS = ROOT / "docs" / "assets" / "cek-kpj" / "search-words.js"
+BUILD_SCRIPT = ROOT / "build_scripts" / "search_words.mjs"
+
+
+def node() -> str:
+    found = shutil.which("node")
+    if found is None:
+        pytest.fail("node is needed to run docs/assets/cek-kpj/search-words.js")
+    return found
+
+
+@cache
+def run(calls: tuple[tuple[str, str, str], ...]) -> tuple:
+    """Call search-words.js functions: ((function, argument, lang), ...) -> results."""
+    script = (
+        f"const w = require({json.dumps(str(WORDS_JS))});"
+        "const calls = JSON.parse(require('fs').readFileSync(0, 'utf-8'));"
+        "process.stdout.write(JSON.stringify(calls.map(([f, a, l]) => w[f](a, l))));"
+    )
+    out = subprocess.run(
+        [node(), "-e", script], input=json.dumps(calls), capture_output=True, text=True, check=True
+    )
+    return tuple(json.loads(out.stdout))
+
+
+def stem(words: list[str], lang: str) -> list[str]:
+    return list(run(tuple(("stem", word, lang) for word in words)))
+
+
+INDONESIAN = {
+    "lambat": ["terlambat", "keterlambatan", "lambat"],
+    "bayar": ["bayar", "membayar", "dibayar", "pembayaran", "bayarnya", "bayarin"],
+    "daftar": ["daftar", "mendaftar", "terdaftar", "didaftarkan", "pendaftaran", "mendaftarkan"],
+    "peserta": ["peserta", "kepesertaan"],
+    "kerja": ["kerja", "bekerja", "pekerja", "pekerjaan"],
+    "tunggak": ["menunggak", "tunggakan", "tertunggak", "nunggak"],
+    "temu": ["ditemukan", "menemukan"],
+    "baik": ["memperbaiki", "perbaikan", "diperbaiki"],
+    "hubung": ["hubungi", "menghubungi", "terhubung"],
+    "periksa": ["periksa", "memeriksa", "diperiksa", "pemeriksaan"],
+    "pindah": ["pindah", "perpindahan", "dipindahkan"],
+    "alih": ["beralih", "dialihkan", "pengalihan", "peralihan"],
+    "aktif": ["aktif", "mengaktifkan", "aktifkan"],
+    "iur": ["iuran", "iurannya"],
+    "setor": ["menyetor", "setoran", "nyetor"],
+    "cek": ["cek", "dicek", "mengecek", "ngecek", "pengecekan"],
+    "ketik": ["ketik", "mengetik"],
+    "salah": ["salah", "kesalahan"],
+    "data": ["data", "data-data", "datanya"],
+    "masalah": ["masalah", "masalahnya", "bermasalah"],
+}
+
+
+@pytest.mark.parametrize(("root", "forms"), INDONESIAN.items())
+def test_indonesian_affixes_reduce_to_the_root(root: str, forms: list[str]) -> None:
+    assert stem(forms, "id") == [root] * len(forms)
+
+
+def test_unknown_and_root_like_words_are_left_alone() -> None:
+    words = [
+        "jmo",
+        "kpj",
+        "bpjs",
+        "perusahaan",
+        "pegawai",
+        "karyawan",
+        "setelah",
+        "sesuai",
+        "kenapa",
+        "mandiri",
+        "hati",
+        "lemot",
+        "maintenance",
+        "ketenagakerjaan",
+        "tanya",
+    ]
+    assert stem(words, "id") == words
+
+
+def test_english_forms_share_a_stem() -> None:
+    groups = [
+        ["change", "changed", "changes", "changing"],
+        ["job", "jobs"],
+        ["resign", "resigned", "resigning"],
+        ["pay", "paid", "payment", "payments", "pays"],
+        ["register", "registered", "registering"],
+        ["contribution", "contributions"],
+        ["complain", "complaint", "complaints"],
+    ]
+    for group in groups:
+        assert len(set(stem(group, "en"))) == 1, (group, stem(group, "en"))
+
+
+@pytest.mark.parametrize(
+    ("query", "lang", "expected"),
+    [
+        ("Keterlambatan pembayaran iuran", "id", "lambat^1 bayar^1 iur"),
+        ("gak bisa daftar JMO", "id", "tidak^1 bisa^1 daftar^1 jmo"),
+        ("nggak bisa mendaftar", "id", "tidak^1 bisa^1 daftar"),
+        ("BPJS nonaktif", "id", "bpjs^1 tidak^1 aktif"),
+        ("bagaimana cara cek", "id", "cek"),
+        ("I changed jobs", "en", "chang^1 job"),
+        ("can't register", "en", "cannot^1 register"),
+        ("the", "en", "the"),  # only stop words: kept, so the search is not empty
+        ("", "id", ""),
+    ],
+)
+def test_queries_become_index_stems(query: str, lang: str, expected: str) -> None:
+    assert run((("transformQuery", query, lang),)) == (expected,)
+
+
+def test_build_script_uses_the_same_rules() -> None:
+    texts = {"id": ["<p>Keterlambatan <b>pembayaran</b> iuran</p>"], "en": ["Changed jobs"]}
+    out = subprocess.run(
+        [node(), str(BUILD_SCRIPT)],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(out.stdout) == {"id": ["lambat bayar iur"], "en": ["chang job"]}
+
+
+@pytest.mark.parametrize(("lang", "prefix"), [("id", ""), ("en", "en/")])
+def test_built_index_has_hidden_stem_and_keyword_fields(site: Path, lang: str, prefix: str) -> None:
+    index = json.loads((site / prefix / "search" / "search_index.json").read_text("utf-8"))
+    assert {"title_stems", "text_stems", "keywords"} <= set(index["config"]["fields"])
+    assert index["config"]["pipeline"] == ["trimmer"]
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    late = docs["causes/late-payment/"]
+    assert ("lambat" if lang == "id" else "lat") in late["title_stems"].split()
+    assert late["keywords"]
+    assert all("keywords" not in doc for loc, doc in docs.items() if "#" in loc)
