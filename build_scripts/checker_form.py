@@ -113,7 +113,7 @@ def render_form(lang: str, page_dest: str) -> str:
     return f"""<div class="kpj-checker" {attrs}>
 <p class="kpj-privacy"><strong>{m("form.privacy")}</strong></p>
 <p class="kpj-nojs" data-kpj-nojs>{m("form.nojs")}</p>
-<form id="kpj-checker" novalidate hidden>
+<form id="kpj-checker" novalidate autocomplete="off" hidden>
 {fields}
 <div class="kpj-actions">
 <button type="submit" class="md-button md-button--primary">{m("form.submit")}</button>

@@ -53,9 +53,10 @@
   Checker.prototype.start = function () {
     var self = this;
     this.root.querySelector("[data-kpj-nojs]").hidden = true;
-    this.form.hidden = false;
+    // Listen before showing the form: a native submission would put the typed values in the URL.
     this.form.addEventListener("submit", function (event) { event.preventDefault(); self.submit(); });
     this.form.addEventListener("reset", function () { self.clearErrors(); self.results.replaceChildren(); });
+    this.form.hidden = false;
     this.setStatus("loading", this.t("form.status.loading", { size: this.root.dataset.size || "" }));
     try {
       this.worker = new Worker(new URL("assets/cek-kpj/checker-worker.js", this.siteRoot), { type: "module" });
@@ -141,9 +142,9 @@
     this.form.querySelectorAll("[aria-invalid]").forEach(function (node) { node.removeAttribute("aria-invalid"); });
   };
 
+  // Marks each field in error; returns the first of them in the form's order (focus goes there).
   Checker.prototype.showErrors = function (errors) {
     var form = this.form;
-    var first = null;
     errors.forEach(function (error) {
       var slot = form.querySelector('[data-error-for="' + error.field + '"]');
       var control = form.elements[error.field];
@@ -151,9 +152,8 @@
       slot.textContent = slot.textContent ? slot.textContent + " " + error.message : error.message;
       slot.hidden = false;
       control.setAttribute("aria-invalid", "true");
-      first = first || control;
     });
-    return first;
+    return form.querySelector('[aria-invalid="true"]');
   };
 
   Checker.prototype.causeTitle = function (id) {

@@ -1,0 +1,157 @@
+"""axe-core in headless Chromium: every page of both languages, and the checker's states.
+
+axe is evaluated through the DevTools protocol (`page.evaluate`), which the page's
+Content-Security-Policy does not govern, so the site is audited under its real CSP.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+from site_pages import LANGUAGES, PAGES
+
+pytestmark = pytest.mark.browser
+
+AXE = Path(__file__).parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+READY = "#kpj-status[data-state=ready]"
+RUN_AXE = """async (tags) => {
+  // Let transitions (a button's hover or focus colours) finish: axe reads computed colours.
+  const finite = (a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity;
+  await Promise.all(document.getAnimations().filter(finite).map((a) => a.finished));
+  const result = await axe.run(document, { runOnly: { type: "tag", values: tags } });
+  return result.violations.map((v) => ({
+    id: v.id,
+    help: v.help,
+    nodes: v.nodes.map((n) => n.target.join(" ") + ": " + n.failureSummary.replace(/\\s+/g, " ")),
+  }));
+}"""
+# A filled-in form that gives causes with evidence, a ruled-out list and the result actions.
+FILLED = {
+    "kpj": "12345678901",
+    "nik": "3174051508900003",
+    "birth_date": "1990-08-15",
+    "sex": "F",
+    "membership": "employee",
+    "employment_status": "changed_employer",
+    "changed_employer_on": "2026-11-01",
+    "registered_on": "2020-01-10",
+    "last_paid_month": "2026-06",
+}
+WITH_ERRORS = {"kpj": "12345 678", "nik": "12", "registered_on": "2026-11-30"}
+
+
+def home(lang: str) -> str:
+    return "/" if lang == "id" else f"/{lang}/"
+
+
+def audit(page: Page) -> list[str]:
+    """axe's WCAG 2.2 A/AA and best-practice violations on the page as it is now."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+    violations = page.evaluate(RUN_AXE, TAGS)
+    return [
+        f"{page.url} [{v['id']}] {v['help']}\n    " + "\n    ".join(v["nodes"][:5])
+        for v in violations
+    ]
+
+
+def test_every_built_page_is_in_the_audit(site: Path) -> None:
+    built = {
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if "assets" not in p.relative_to(site).parts
+    }
+    audited = {
+        (home(lang) + page).lstrip("/") + "index.html" for lang in LANGUAGES for page in PAGES
+    }
+    audited |= {(home(lang) + "404.html").lstrip("/") for lang in LANGUAGES}
+    assert built == audited
+
+
+def test_the_audit_reports_a_known_violation(page: Page, server: object) -> None:
+    """A harness that runs no rules would pass every page: prove this one finds problems."""
+    page.goto(server.url + "/")  # type: ignore[attr-defined]
+    page.evaluate(
+        """() => document.querySelector("article").append(
+      Object.assign(document.createElement("input"), { type: "text" }),
+      document.createElement("img"),
+    )"""
+    )
+    found = "\n".join(audit(page))
+    assert "[label]" in found
+    assert "[image-alt]" in found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_has_no_axe_violations(page: Page, server: object, lang: str) -> None:
+    base = server.url + home(lang)  # type: ignore[attr-defined]
+    found: list[str] = []
+    for path in PAGES:
+        page.goto(base + path)
+        assert page.locator("html").get_attribute("lang") == lang
+        found += audit(page)
+    response = page.goto(base + "no-such-page/")
+    assert response is not None
+    assert response.status == 404
+    assert page.locator("html").get_attribute("lang") == lang
+    found += audit(page)
+    assert not found, "\n".join(found)
+
+
+def open_checker(page: Page, base: str, lang: str) -> None:
+    page.clock.set_fixed_time(dt.datetime(2026, 11, 24, 10))
+    page.goto(f"{base}{home(lang)}checker/")
+    page.locator(READY).wait_for(timeout=60_000)
+
+
+def submit(page: Page, values: dict[str, str]) -> None:
+    page.locator("#kpj-checker button[type=reset]").click()
+    for name, value in values.items():
+        control = page.locator(f"#kpj-checker [name={name}]")
+        if control.evaluate("e => e.tagName") == "SELECT":
+            control.select_option(value)
+        else:
+            control.fill(value)
+    page.evaluate("() => document.querySelector('#checker-results').replaceChildren()")
+    page.locator("#kpj-checker button[type=submit]").click()
+    page.locator("#checker-results h2").wait_for()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_checker_with_results_and_with_field_errors_has_no_axe_violations(
+    page: Page, server: object, lang: str
+) -> None:
+    open_checker(page, server.url, lang)  # type: ignore[attr-defined]
+    found = audit(page)
+
+    submit(page, FILLED)
+    assert page.locator("#checker-results [data-cause]").count() >= 1
+    assert page.locator("#checker-results [data-ruled-out]").count() >= 1
+    found += audit(page)
+
+    page.locator("#kpj-include-nik").check()
+    page.locator("#checker-results [data-action=copy]").click()
+    found += audit(page)
+
+    submit(page, WITH_ERRORS)
+    assert page.locator("#kpj-checker [data-error-for]:not([hidden])").count() >= 2
+    assert page.locator("#checker-results [role=alert]").is_visible()
+    found += audit(page)
+    assert not found, "\n".join(found)
+
+
+def test_narrow_screen_has_no_axe_violations(page: Page, server: object) -> None:
+    """A phone-sized screen: Material's drawer navigation and the header's search button."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    found: list[str] = []
+    for path in ("/", "/en/causes/late-payment/"):
+        page.goto(server.url + path)  # type: ignore[attr-defined]
+        found += audit(page)
+    open_checker(page, server.url, "id")  # type: ignore[attr-defined]
+    submit(page, FILLED)
+    found += audit(page)
+    assert not found, "\n".join(found)
