@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from html import escape
 
 from kpj_checker import content
+from kpj_checker.inputs import CHOICES, FORM_FIELDS, UNKNOWN
 
 
 @dataclass(frozen=True)
@@ -29,25 +30,10 @@ class Runtime:
 
 RUNTIME: dict[str, Runtime] = {}  # set by the checker_page hook before pages render
 
-TEXT_FIELDS = ("kpj", "nik")
-SELECTS = {
-    "sex": ("unknown", "F", "M"),
-    "membership": ("unknown", "employee", "self"),
-    "employment_status": ("unknown", "active", "resigned", "changed_employer"),
-}
+# Selects offer "unknown" first (the default), then the values the checker accepts.
+SELECTS = {field: (UNKNOWN, *values) for field, values in CHOICES.items()}
 DATE_FIELDS = ("birth_date", "changed_employer_on", "registered_on")
 MONTH_FIELDS = ("last_paid_month",)
-FIELD_ORDER = (
-    "kpj",
-    "nik",
-    "birth_date",
-    "sex",
-    "membership",
-    "employment_status",
-    "changed_employer_on",
-    "registered_on",
-    "last_paid_month",
-)
 
 
 def control(field: str, lang: str) -> str:
@@ -108,7 +94,7 @@ def render_form(lang: str, page_dest: str) -> str:
             f' data-files="{" ".join(runtime.files)}"'
             f' data-size="{human_size(runtime.download_bytes, lang)}"'
         )
-    fields = "".join(field_block(f, lang) for f in FIELD_ORDER)
+    fields = "".join(field_block(f, lang) for f in FORM_FIELDS)
     m = lambda key: escape(content.message(key, lang))  # noqa: E731
     return f"""<div class="kpj-checker" {attrs}>
 <p class="kpj-privacy"><strong>{m("form.privacy")}</strong></p>
