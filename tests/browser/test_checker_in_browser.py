@@ -222,3 +222,14 @@ def test_each_language_has_an_installable_manifest(
             page.url + icon["src"] if prefix else icon["src"],
         )
         assert status == 200
+
+
+def test_print_view_shows_the_result_alone_with_its_date(page: Page, server: object) -> None:
+    open_checker(page, server.url, "en", "2026-11-24")  # type: ignore[attr-defined]
+    fill_and_check(page, {"kpj": "1234567890"})
+    page.emulate_media(media="print")
+    assert page.locator("#checker-results [data-cause=wrong-data]").is_visible()
+    assert "24 November 2026" in page.locator("#checker-results .kpj-checked").inner_text()
+    for hidden in ("#kpj-checker", ".kpj-result-actions", ".page-sources", ".md-header"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert not page.locator("article.md-content__inner > h1").is_visible()

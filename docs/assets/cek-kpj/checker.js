@@ -55,7 +55,11 @@
     this.root.querySelector("[data-kpj-nojs]").hidden = true;
     // Listen before showing the form: a native submission would put the typed values in the URL.
     this.form.addEventListener("submit", function (event) { event.preventDefault(); self.submit(); });
-    this.form.addEventListener("reset", function () { self.clearErrors(); self.results.replaceChildren(); });
+    this.form.addEventListener("reset", function () {
+      self.clearErrors();
+      self.results.replaceChildren();
+      document.body.classList.remove("kpj-has-results");
+    });
     this.form.hidden = false;
     this.setStatus("loading", this.t("form.status.loading", { size: this.root.dataset.size || "" }));
     try {
@@ -185,7 +189,10 @@
     this.clearErrors();
     var firstError = this.showErrors(result.input_errors);
     this.setStatus("ready", this.t("form.status.ready"));
-    var parts = [el("h2", { text: this.t("form.results.heading") })];
+    var parts = [
+      el("h2", { text: this.t("form.results.heading") }),
+      el("p", { class: "kpj-checked", text: this.t("form.summary.checked", { date: this.longDate(result.today) }) }),
+    ];
     if (result.input_errors.length) {
       parts.push(el("div", { class: "kpj-error-summary", role: "alert" }, [
         el("p", { text: this.t("form.errors.heading") }),
@@ -204,6 +211,7 @@
     }
     parts.push(this.actions());
     this.results.replaceChildren.apply(this.results, parts);
+    document.body.classList.add("kpj-has-results"); // print the result alone (site.css)
     performance.measure("kpj-diagnosis", "kpj-diagnosis-start");
     (firstError || this.results).focus();
   };
@@ -229,15 +237,18 @@
     ]);
   };
 
+  Checker.prototype.longDate = function (isoDate) {
+    return new Date(isoDate + "T12:00:00").toLocaleDateString(this.lang === "id" ? "id-ID" : "en-GB", {
+      day: "numeric", month: "long", year: "numeric",
+    });
+  };
+
   // A plain-text summary to paste into a message to HRD or the call centre.
   Checker.prototype.summary = function (includeNik) {
     var self = this;
     var result = this.lastResult;
     var inputs = this.lastInputs || {};
-    var date = new Date(result.today + "T12:00:00").toLocaleDateString(this.lang === "id" ? "id-ID" : "en-GB", {
-      day: "numeric", month: "long", year: "numeric",
-    });
-    var lines = [this.t("form.summary.title"), this.t("form.summary.checked", { date: date }), ""];
+    var lines = [this.t("form.summary.title"), this.t("form.summary.checked", { date: this.longDate(result.today) }), ""];
     lines.push(this.t("form.results.heading") + ":");
     result.causes.forEach(function (cause) {
       lines.push("- [" + self.t("likelihood." + cause.likelihood) + "] " + self.causeTitle(cause.id));
