@@ -64,3 +64,22 @@ def test_search_finds_the_cause_in_the_current_language_only(
     assert expected in pages, pages
     english = [p for p in pages if p.startswith("/en/")]
     assert (english == pages) if start == "/en/" else not english, pages
+
+
+def test_search_works_offline_after_one_visit(page: Page, server: object, context: object) -> None:
+    page.goto(server.url + "/en/")  # type: ignore[attr-defined]
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
+    precached = (
+        "() => caches.keys().then(names => Promise.all(names.map(n => caches.open(n)"
+        ".then(c => c.keys())))).then(lists => lists.flat().map(r => r.url))"
+    )
+    for _ in range(120):
+        urls = page.evaluate(precached)
+        if any("/en/search/search_index.json" in url for url in urls):
+            break
+        page.wait_for_timeout(250)
+    context.set_offline(True)  # type: ignore[attr-defined]
+    page.goto(server.url + "/en/glossary/")  # type: ignore[attr-defined]
+    pages = [urlsplit(link).path for link in search(page, "late contribution")]
+    assert "/en/causes/late-payment/" in pages
+    context.set_offline(False)  # type: ignore[attr-defined]

@@ -62,6 +62,7 @@
     });
     this.form.hidden = false;
     this.setStatus("loading", this.t("form.status.loading", { size: this.root.dataset.size || "" }));
+    this.mentionSizeOnlyIfDownloading();
     try {
       this.worker = new Worker(new URL("assets/cek-kpj/checker-worker.js", this.siteRoot), { type: "module" });
     } catch (error) {
@@ -91,6 +92,16 @@
         return cache.match(url).then(function (hit) { return hit || cache.add(url); });
       }));
     }).catch(function () { /* offline use is a bonus */ });
+  };
+
+  // The download size matters only the first time: once the runtime is cached, just say it starts.
+  Checker.prototype.mentionSizeOnlyIfDownloading = function () {
+    var self = this;
+    if (!window.caches) return;
+    var wasm = new URL("pyodide.asm.wasm", new URL(this.root.dataset.runtime, location.href)).href;
+    caches.match(wasm, { ignoreVary: true }).then(function (hit) {
+      if (hit && self.status.dataset.state === "loading") self.setStatus("loading", self.t("form.status.starting"));
+    }).catch(function () { /* keep the size */ });
   };
 
   Checker.prototype.fail = function () {
