@@ -68,9 +68,11 @@ def add_bare_boot_page(site: Path) -> None:
     folder = runtime.relative_to(site).as_posix()
     (site / "bench-bare-boot.js").write_text(
         f"""const base = new URL("{folder}/", location.href).href;
+const compiled = base + "python_stdlib.compiled.zip";
+const stdLibURL = (await fetch(compiled)).ok ? compiled : base + "python_stdlib.zip";
 const t0 = performance.now();
 const {{ loadPyodide }} = await import(base + "pyodide.mjs");
-await loadPyodide({{ indexURL: base, stdLibURL: base + "python_stdlib.zip",
+await loadPyodide({{ indexURL: base, stdLibURL,
   lockFileURL: base + "pyodide-lock.json", packages: [] }});
 document.body.dataset.bootMs = String(performance.now() - t0);
 """,
@@ -119,9 +121,21 @@ def wait_for_compiled_stdlib(page: Page, seconds: float = 90) -> None:
         time.sleep(0.5)
 
 
+def worker_boot(page: Page) -> float:
+    """The runtime's own boot inside the worker (import, load, prepare), from its timings."""
+    detail = page.evaluate("() => performance.getEntriesByName('kpj-checker-ready')[0].detail")
+    return detail["import"] + detail["load"] + detail["prepare"]
+
+
 def ready_times(server: SiteServer, browser: Browser, runs: int) -> dict[str, list[float]]:
     """Checker ready (ms from navigation start), cold then warm, and diagnosis round trips."""
-    figures: dict[str, list[float]] = {"cold": [], "warm": [], "diagnosis": [], "bare": []}
+    figures: dict[str, list[float]] = {
+        "cold": [],
+        "warm": [],
+        "warm_worker": [],
+        "diagnosis": [],
+        "bare": [],
+    }
     for _ in range(runs):
         context = browser.new_context()
         page = context.new_page()
@@ -132,6 +146,7 @@ def ready_times(server: SiteServer, browser: Browser, runs: int) -> dict[str, li
         page.reload()
         page.locator(READY).wait_for(timeout=120_000)
         figures["warm"].append(measure_marks(page, "kpj-checker-ready"))
+        figures["warm_worker"].append(worker_boot(page))
         for kpj in ("1234567890", "12345678901", "1234 5678 901"):
             page.fill("[name=kpj]", kpj)
             page.click("#kpj-checker button[type=submit]")
@@ -231,13 +246,12 @@ def main() -> None:
             print("\nSpeed (headless Chromium, this machine):")
             figures = timed("speed", lambda: ready_times(server, browser, args.runs))
             bare, cold, warm = (median(figures[k]) for k in ("bare", "cold", "warm"))  # type: ignore[index]
-            line("Pyodide bare boot (main thread, .py stdlib)", f"{bare:,.0f} ms")
+            line("Pyodide bare boot (same stdlib, no checker)", f"{bare:,.0f} ms")
             line("checker ready, cold", f"{cold:,.0f} ms")
-            line(
-                "checker ready, warm",
-                f"{warm:,.0f} ms",
-                f"= {warm / bare:.2f} x bare boot (budget 1.5 s)",
-            )
+            line("checker ready, warm (since navigation)", f"{warm:,.0f} ms", "(budget 1.5 s)")
+            worker = median(figures["warm_worker"])
+            line("  of which the runtime's boot in the worker", f"{worker:,.0f} ms")
+            line("checker boot / bare Pyodide boot", f"{worker / bare:.2f} x")
             line(
                 "diagnosis round trip", f"{median(figures['diagnosis']):,.1f} ms", "(budget 100 ms)"
             )  # type: ignore[index]

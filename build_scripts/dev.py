@@ -25,7 +25,7 @@ VENV = ROOT / ".venv"
 VENV_PYTHON = VENV / "bin" / "python"
 WANTED_PYTHON = (3, 13)
 CHROMIUM = Path("/usr/bin/chromium")
-PIP_QUIET = ["--quiet", "--disable-pip-version-check", "--no-input"]
+PIP_QUIET = ["-qq", "--disable-pip-version-check", "--no-input"]  # errors only
 
 
 def say(message: str) -> None:
