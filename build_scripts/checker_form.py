@@ -109,5 +109,5 @@ def render_form(lang: str, page_dest: str) -> str:
 </form>
 <section id="checker-results" class="kpj-results" aria-live="polite" tabindex="-1"></section>
 <script type="application/json" id="kpj-checker-texts">{page_texts(lang)}</script>
-<script src="{root}assets/cek-kpj/checker.js" defer></script>
+<script src="{root}assets/cek-kpj/checker.js"></script>
 </div>"""

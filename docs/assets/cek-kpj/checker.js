@@ -63,21 +63,43 @@
     this.form.hidden = false;
     this.setStatus("loading", this.t("form.status.loading", { size: this.root.dataset.size || "" }));
     this.mentionSizeOnlyIfDownloading();
-    try {
-      this.worker = new Worker(new URL("assets/cek-kpj/checker-worker.js", this.siteRoot), { type: "module" });
-    } catch (error) {
+    var early = bootWorker(this.root);
+    if (!early) {
       this.fail();
       return;
     }
+    this.worker = early.worker;
     this.worker.onmessage = function (event) { self.onWorkerMessage(event.data); };
     this.worker.onerror = function () { self.fail(); };
-    this.worker.postMessage({
-      type: "boot",
-      runtimeURL: new URL(this.root.dataset.runtime, location.href).href,
-      lockFile: this.root.dataset.lock,
-      packages: (this.root.dataset.packages || "").split(" ").filter(Boolean),
-    });
+    early.received.forEach(function (message) { self.onWorkerMessage(message); });
+    if (early.failed) this.fail();
   };
+
+  // Start the runtime as soon as this script runs, before Material's bundle, so it boots
+  // while the page finishes loading. Messages that arrive before the form is wired wait.
+  function bootWorker(root) {
+    if (root.kpjEarly) return root.kpjEarly;
+    var early = { worker: null, received: [], failed: false };
+    try {
+      early.worker = new Worker(new URL("assets/cek-kpj/checker-worker.js", new URL(root.dataset.siteRoot, location.href)), { type: "module" });
+    } catch (error) {
+      return null;
+    }
+    early.worker.onmessage = function (event) { early.received.push(event.data); };
+    early.worker.onerror = function () { early.failed = true; };
+    early.worker.postMessage({
+      type: "boot",
+      runtimeURL: new URL(root.dataset.runtime, location.href).href,
+      lockFile: root.dataset.lock,
+      packages: (root.dataset.packages || "").split(" ").filter(Boolean),
+    });
+    root.kpjEarly = early;
+    return early;
+  }
+
+  function supported(root) {
+    return typeof WebAssembly === "object" && typeof Worker === "function" && Boolean(root.dataset.runtime);
+  }
 
   // Put the runtime into the service worker's cache, so the checker also works offline
   // after this first visit (the page may have loaded it before the worker took control).
@@ -288,15 +310,19 @@
     if (!root || root.dataset.started) return; // not this page, or already running
     root.dataset.started = "true";
     var checker = new Checker(root);
-    if (typeof WebAssembly !== "object" || typeof Worker !== "function" || !root.dataset.runtime) return;
+    if (!supported(root)) return;
     checker.start();
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(start);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
+  var early = document.querySelector(".kpj-checker");
+  if (early && supported(early)) bootWorker(early);
+
+  // Wire the form on Material's document$ signal (it also fires after instant navigation);
+  // this script runs before Material's bundle, so wait for the document to be parsed first.
+  function whenPageReady() {
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);
+    else start();
   }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", whenPageReady);
+  else whenPageReady();
 })();
