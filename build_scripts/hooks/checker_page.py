@@ -30,7 +30,7 @@ CACHE = ROOT / ".cache" / "pyodide-bundle"
 log = logging.getLogger("mkdocs.hooks.checker_page")
 _bundle: dict[str, BundleManifest] = {}
 # What docs/assets/cek-kpj/checker-worker.js imports itself (to compile the stdlib once).
-WORKER_MODULES = ("importlib.util", "io", "json", "zipfile")
+WORKER_MODULES = ("importlib.util", "io", "json", "os", "zipfile")
 
 
 def compressed_size(folder: Path, files: dict[str, int]) -> int:

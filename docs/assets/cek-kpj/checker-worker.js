@@ -10,11 +10,13 @@ const RUNTIME_CACHE = "cek-kpj-runtime";
 const SOURCE_STDLIB = "python_stdlib.zip";
 const COMPILED_STDLIB = "python_stdlib.compiled.zip";
 
-// Python: a copy of the mounted standard library zip with every module byte-compiled.
+// Python: a copy of the mounted standard library zip with every module byte-compiled, plus
+// the installed kpj_checker package (already compiled), so a later boot needs no install.
 const COMPILE_STDLIB = `
 def _compile_stdlib():
-    import importlib.util, io, sys, zipfile
+    import importlib.util, io, os, sys, zipfile
     from importlib._bootstrap_external import _code_to_hash_pyc
+    import kpj_checker
     source = next(p for p in sys.path if p.endswith(".zip"))
     out = io.BytesIO()
     with zipfile.ZipFile(source) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as dst:
@@ -26,6 +28,12 @@ def _compile_stdlib():
                 dst.writestr(info.filename + "c", pyc)
             else:
                 dst.writestr(info, data)
+        package = os.path.dirname(kpj_checker.__file__)
+        for folder, _, names in sorted(os.walk(package)):
+            for name in sorted(names):
+                if "__pycache__" not in folder:
+                    path = os.path.join(folder, name)
+                    dst.write(path, os.path.relpath(path, os.path.dirname(package)))
     return out.getvalue()
 _compile_stdlib
 `;
@@ -68,7 +76,7 @@ async function boot({ runtimeURL, lockFile, packages }) {
     indexURL: runtimeURL,
     lockFileURL: new URL(lockFile, runtimeURL).href,
     stdLibURL: compiled || new URL(SOURCE_STDLIB, runtimeURL).href,
-    packages,
+    packages: compiled ? [] : packages, // the compiled copy already holds kpj_checker
     stdout: () => {},
     stderr: () => {},
   });
