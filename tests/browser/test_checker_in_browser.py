@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
+from browser_waits import cached_urls, wait_until
 from playwright.sync_api import BrowserContext, Page
 from site_pages import CAUSES
 
@@ -138,19 +138,6 @@ def test_guide_pages_load_no_pyodide(page: Page, server: object, watch: object) 
     assert not loaded, loaded
 
 
-def cached_runtime(page: Page) -> list[str]:
-    return page.evaluate(
-        "() => caches.open('cek-kpj-runtime').then(c => c.keys()).then(k => k.map(r => r.url))"
-    )
-
-
-def wait_until(check: object, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while not check():  # type: ignore[operator]
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.25)
-
-
 def test_checker_works_offline_after_one_visit_and_boots_compiled(
     context: BrowserContext, page: Page, server: object
 ) -> None:
@@ -158,7 +145,7 @@ def test_checker_works_offline_after_one_visit_and_boots_compiled(
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
     files = page.locator(".kpj-checker").get_attribute("data-files").split()
     wanted = {*files, "python_stdlib.compiled.zip"}
-    wait_until(lambda: wanted <= {url.rsplit("/", 1)[1] for url in cached_runtime(page)}, 90)
+    wait_until(lambda: wanted <= {url.rsplit("/", 1)[1] for url in cached_urls(page)}, 90)
     context.set_offline(True)
     page.reload()
     page.locator(READY).wait_for(timeout=60_000)

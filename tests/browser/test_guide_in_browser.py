@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from browser_waits import cached_urls, wait_until
 from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
@@ -69,15 +70,7 @@ def test_search_finds_the_cause_in_the_current_language_only(
 def test_search_works_offline_after_one_visit(page: Page, server: object, context: object) -> None:
     page.goto(server.url + "/en/")  # type: ignore[attr-defined]
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
-    precached = (
-        "() => caches.keys().then(names => Promise.all(names.map(n => caches.open(n)"
-        ".then(c => c.keys())))).then(lists => lists.flat().map(r => r.url))"
-    )
-    for _ in range(120):
-        urls = page.evaluate(precached)
-        if any("/en/search/search_index.json" in url for url in urls):
-            break
-        page.wait_for_timeout(250)
+    wait_until(lambda: any("/en/search/search_index.json" in u for u in cached_urls(page)))
     context.set_offline(True)  # type: ignore[attr-defined]
     page.goto(server.url + "/en/glossary/")  # type: ignore[attr-defined]
     pages = [urlsplit(link).path for link in search(page, "late contribution")]

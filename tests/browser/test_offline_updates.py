@@ -5,26 +5,15 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
+from browser_waits import cached_urls, wait_until
 from playwright.sync_api import Browser, Page
 from static_server import NetlifyRules, SiteServer
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
-PRECACHED = (
-    "() => caches.keys().then(names => Promise.all(names.map(n => caches.open(n)"
-    ".then(c => c.keys())))).then(lists => lists.flat().map(r => r.url))"
-)
-
-
-def wait_until(check: object, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while not check():  # type: ignore[operator]
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.25)
 
 
 def deploy_new_version(site: Path) -> None:
@@ -48,7 +37,7 @@ def test_new_deploy_takes_over_cleanly(
         page = context.new_page()
         page.goto(server.url + "/")
         page.wait_for_function("() => navigator.serviceWorker.controller !== null")
-        wait_until(lambda: any("/about/index.html" in u for u in page.evaluate(PRECACHED)))
+        wait_until(lambda: any("/about/index.html" in u for u in cached_urls(page)))
 
         deploy_new_version(copy)
         page.goto(server.url + "/about/")
@@ -63,7 +52,7 @@ def test_new_deploy_takes_over_cleanly(
         page.wait_for_function("() => navigator.serviceWorker.controller !== null")
         assert deployed(page) == "2"  # the new worker serves the new version
         about_url = server.url + "/about/index.html"
-        about = [u for u in page.evaluate(PRECACHED) if u.split("?")[0] == about_url]
+        about = [u for u in cached_urls(page) if u.split("?")[0] == about_url]
         assert len(about) == 1, about  # the old copy is gone, not kept beside the new one
         context.set_offline(True)
         page.goto(server.url + "/about/")
