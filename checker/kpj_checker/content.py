@@ -79,7 +79,21 @@ def _content_file() -> dict[str, Any]:
 
 @cache
 def _messages_file() -> dict[str, dict[str, str]]:
-    return _load("messages.json")
+    """Every message, from the files in ``data/messages/`` (one per feature).
+
+    A key defined in two files is an error, so features cannot override each other.
+    """
+    folder = resources.files("kpj_checker").joinpath("data", "messages")
+    merged: dict[str, dict[str, str]] = {}
+    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+        if not entry.name.endswith(".json"):
+            continue
+        part = json.loads(entry.read_text(encoding="utf-8"))
+        clash = merged.keys() & part.keys()
+        if clash:
+            raise ValueError(f"message keys defined twice ({entry.name}): {sorted(clash)}")
+        merged |= part
+    return merged
 
 
 @cache

@@ -14,9 +14,13 @@ from playwright.sync_api import BrowserContext, Page, Request
 
 pytestmark = pytest.mark.browser
 
-MESSAGES = json.loads(
-    (Path(__file__).parents[2] / "checker" / "kpj_checker" / "data" / "messages.json").read_text()
-)
+MESSAGES = {
+    key: texts
+    for path in (Path(__file__).parents[2] / "checker" / "kpj_checker" / "data" / "messages").glob(
+        "*.json"
+    )
+    for key, texts in json.loads(path.read_text()).items()
+}
 READY = "#kpj-status[data-state=ready]"
 TYPED = {
     "kpj": "12345678901",
