@@ -3,7 +3,9 @@
 `evaluate()` drives Material's search in an open Playwright page, so the test
 (tests/browser/test_search_queries.py) and the benchmark (build_scripts/bench.py) measure
 exactly what a reader gets: the query rewriting in search-query.js, Material's worker and
-the language's own index. The queries live in tests/search_queries.json.
+the language's own index. The queries live in tests/search_queries.json, in two parts:
+`tune` (the search words may be tuned on it) and `measured` (only measured). A query whose
+page is not in the built site yet is pending: it is left out until the page exists.
 """
 
 from __future__ import annotations
@@ -23,9 +25,26 @@ _RESULT_PAGES = """items => items.map(item => {
 _ALL_LINKS = "links => links.map(link => link.href)"
 
 
-def load_queries(lang: str) -> list[dict[str, str]]:
-    """The query set of one language: [{"q": ..., "page": ...}, ...]."""
-    return json.loads(QUERIES.read_text(encoding="utf-8"))[lang]
+PARTS = ("measured", "tune")
+
+
+def load_queries(part: str, lang: str) -> list[dict[str, str]]:
+    """One part of one language's query set: [{"q": ..., "page": ...}, ...]."""
+    return json.loads(QUERIES.read_text(encoding="utf-8"))[part][lang]
+
+
+def page_exists(site: Path, lang: str, page: str) -> bool:
+    """Whether `page` (relative to `lang`'s root) is in the built site."""
+    return (site / LANG_ROOT[lang].lstrip("/") / page / "index.html").is_file()
+
+
+def split_pending(
+    site: Path, lang: str, queries: list[dict[str, str]]
+) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """(queries whose page is in the built site, pending queries whose page is not yet)."""
+    ready = [item for item in queries if page_exists(site, lang, item["page"])]
+    pending = [item for item in queries if not page_exists(site, lang, item["page"])]
+    return ready, pending
 
 
 def _type(page: Any, query: str) -> None:
