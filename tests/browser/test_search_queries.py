@@ -19,7 +19,7 @@ from search_eval import evaluate, load_queries, split_pending
 
 pytestmark = pytest.mark.browser
 
-MIN_TOP1 = {"measured": 0.8, "tune": 0.9}
+MIN_TOP1 = {"measured": 0.95, "tune": 0.95}
 MIN_QUERIES = 40
 
 

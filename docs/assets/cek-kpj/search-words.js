@@ -269,9 +269,9 @@
       for (var n = Math.min(MAX_PHRASE, list.length - i); n >= 1 && !found; n--) {
         var phrase = list.slice(i, i + n).join(" ");
         if (Object.prototype.hasOwnProperty.call(table, phrase)) {
-          out.push.apply(out, table[phrase].split(" ").map(function (w) {
-            return { word: w, typed: false };
-          }));
+          words(table[phrase], lang).forEach(function (w) {
+            out.push({ word: w, typed: false });
+          });
           found = n;
         }
       }
