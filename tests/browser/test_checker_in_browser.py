@@ -112,6 +112,33 @@ def test_scenarios_give_the_same_causes_as_the_package(
             assert sorted(errors) == sorted({f for f, _ in case["expect"]["input_errors"]}), case[
                 "name"
             ]
+            check_nik_parts(page, case)
+
+
+def check_nik_parts(page: Page, case: dict) -> None:
+    """Warnings beside their field (not marked invalid) and the "What your NIK says" block."""
+    expect = case["expect"]
+    warned = page.evaluate(
+        "[...document.querySelectorAll('#kpj-checker [data-warning-for]:not([hidden])')]"
+        ".map(e => e.dataset.warningFor)"
+    )
+    assert sorted(warned) == sorted({f for f, _ in expect.get("warnings", [])}), case["name"]
+    listed = page.evaluate(
+        "[...document.querySelectorAll('#checker-results [data-warning]')].map(e => e.dataset.warning)"
+    )
+    assert listed == [code for _, code in expect.get("warnings", [])], case["name"]
+    if expect.get("warnings") and not expect["input_errors"]:
+        assert page.locator("[name=nik]").get_attribute("aria-invalid") is None, case["name"]
+    block = page.locator("#checker-results [data-nik-info]")
+    if "nik_info" not in expect:
+        return
+    info = expect["nik_info"]
+    assert block.count() == (0 if info is None else 1), case["name"]
+    if info is not None:
+        text = block.inner_text()
+        for key in ("district", "regency", "province", "birth_date"):
+            if info[key] is not None:
+                assert info[key] in text, (case["name"], key)
 
 
 @pytest.mark.parametrize(("lang", "word"), [("id", "11"), ("en", "11")])

@@ -73,6 +73,7 @@
     this.worker.onerror = function () { self.fail(); };
     early.received.forEach(function (message) { self.onWorkerMessage(message); });
     if (early.failed) this.fail();
+    if (window.KpjNikInfo) window.KpjNikInfo.prefetchOnTyping(this.form, this.worker);
   };
 
   // Start the runtime as soon as this script runs, before Material's bundle, so it boots
@@ -92,6 +93,7 @@
       runtimeURL: new URL(root.dataset.runtime, location.href).href,
       lockFile: root.dataset.lock,
       packages: (root.dataset.packages || "").split(" ").filter(Boolean),
+      regionsFile: (root.dataset.lazyFiles || "").split(" ").filter(Boolean)[0] || "",
     });
     root.kpjEarly = early;
     return early;
@@ -177,6 +179,7 @@
       node.textContent = "";
     });
     this.form.querySelectorAll("[aria-invalid]").forEach(function (node) { node.removeAttribute("aria-invalid"); });
+    if (window.KpjNikInfo) window.KpjNikInfo.clearWarnings(this.form);
   };
 
   // Marks each field in error; returns the first of them in the form's order (focus goes there).
@@ -221,6 +224,9 @@
     this.lastResult = result;
     this.clearErrors();
     var firstError = this.showErrors(result.input_errors);
+    var nikInfo = window.KpjNikInfo;
+    var t = function (key, values) { return self.t(key, values); };
+    if (nikInfo) nikInfo.showWarnings(this.form, result.warnings);
     this.setStatus("ready", this.t("form.status.ready"));
     var parts = [
       el("h2", { text: this.t("form.results.heading") }),
@@ -234,6 +240,7 @@
         })),
       ]));
     }
+    if (nikInfo) parts.push(nikInfo.warnings(result, t), nikInfo.block(result, t));
     if (!result.causes.length) parts.push(el("p", { text: this.t("form.results.none") }));
     result.causes.forEach(function (cause) { parts.push(self.causeBlock(cause)); });
     if (result.ruled_out.length) {
@@ -243,7 +250,7 @@
       })));
     }
     parts.push(this.actions());
-    this.results.replaceChildren.apply(this.results, parts);
+    this.results.replaceChildren.apply(this.results, parts.filter(Boolean));
     document.body.classList.add("kpj-has-results"); // print the result alone (site.css)
     performance.measure("kpj-diagnosis", "kpj-diagnosis-start");
     (firstError || this.results).focus();
@@ -290,6 +297,9 @@
     if (result.ruled_out.length) {
       lines.push("", self.t("form.results.ruled_out") + ":");
       result.ruled_out.forEach(function (item) { lines.push("- " + self.causeTitle(item.id)); });
+    }
+    if (window.KpjNikInfo) {
+      lines = lines.concat(window.KpjNikInfo.summaryLines(result, function (key) { return self.t(key); }, includeNik));
     }
     var entered = FIELDS.filter(function (name) {
       return inputs[name] && inputs[name] !== "unknown" && (name !== "nik" || includeNik);
