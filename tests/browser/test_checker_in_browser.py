@@ -124,7 +124,8 @@ def check_nik_parts(page: Page, case: dict) -> None:
     )
     assert sorted(warned) == sorted({f for f, _ in expect.get("warnings", [])}), case["name"]
     listed = page.evaluate(
-        "[...document.querySelectorAll('#checker-results [data-warning]')].map(e => e.dataset.warning)"
+        "[...document.querySelectorAll('#checker-results [data-warning]')]"
+        ".map(e => e.dataset.warning)"
     )
     assert listed == [code for _, code in expect.get("warnings", [])], case["name"]
     if expect.get("warnings") and not expect["input_errors"]:
