@@ -66,6 +66,19 @@ def test_cases_cover_every_cause_and_likelihood() -> None:
         assert expected in seen, expected
 
 
+def _check_texts(result: dict[str, Any], expect: dict[str, Any]) -> None:
+    """Optional ``messages_contain``: words every language's messages must show (such as
+    ``U+202E`` for a character that cannot be shown as itself); no message holds a
+    character that cannot be seen, such as a direction override."""
+    texts = [e["message"] for e in result["input_errors"]]
+    texts += [line for c in result["causes"] for line in c["evidence"]]
+    texts += [r["reason"] for r in result["ruled_out"]]
+    joined = "\n".join(texts)
+    for word in expect.get("messages_contain", []):
+        assert word in joined, (word, joined)
+    assert all(ch.isprintable() or ch == "\n" for ch in joined), ascii(joined)
+
+
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
 def test_case(case: dict[str, Any]) -> None:
     results = {}
@@ -78,5 +91,6 @@ def test_case(case: dict[str, Any]) -> None:
         assert got["causes"] == expect["causes"]
         assert got["ruled_out"] == sorted(expect["ruled_out"])
         assert got["input_errors"] == expect["input_errors"]
+        _check_texts(result, expect)
         results[lang] = result
     assert _structure(results["id"]) == _structure(results["en"])
