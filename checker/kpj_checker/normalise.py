@@ -74,6 +74,17 @@ def visible(ch: str) -> str:
     return f"U+{ord(ch):04X}"
 
 
+def visible_text(text: str, limit: int = 80) -> str:
+    """``text`` safe to quote in a message or on a terminal: every character that
+    :func:`visible` would not show as itself (the space excepted) becomes ``<U+001B>``,
+    and text longer than ``limit`` characters is cut with ``…``."""
+    cut = len(text) > limit
+    shown = "".join(
+        ch if ch == " " or visible(ch) == f'"{ch}"' else f"<{visible(ch)}>" for ch in text[:limit]
+    )
+    return shown + ("…" if cut else "")
+
+
 def read_digits(field: str, text: str) -> tuple[str | None, FieldError | None]:
     """The digits of a number typed into ``field`` (``kpj`` or ``nik``).
 
