@@ -18,6 +18,15 @@
     return node;
   }
 
+  // What was typed, safe to paste into a chat: invisible format characters (which the
+  // checker ignores in numbers) are dropped, other characters that cannot be seen
+  // become their code point, as in the checker's own messages ("U+202E").
+  function visibleText(value) {
+    return value.replace(/\p{Cf}/gu, "").replace(/[\p{Cc}\p{Co}\p{Cs}\p{Zl}\p{Zp}]/gu, function (ch) {
+      return "<U+" + ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0") + ">";
+    });
+  }
+
   function localToday() {
     var now = new Date();
     var pad = function (n) { return String(n).padStart(2, "0"); };
@@ -308,7 +317,7 @@
       lines.push("");
       entered.forEach(function (name) {
         var control = self.form.elements[name];
-        var value = control.tagName === "SELECT" ? control.options[control.selectedIndex].text : inputs[name];
+        var value = control.tagName === "SELECT" ? control.options[control.selectedIndex].text : visibleText(inputs[name]);
         lines.push(self.t("form." + name + ".label") + ": " + value);
       });
     }
