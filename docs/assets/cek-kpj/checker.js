@@ -4,8 +4,8 @@
   "use strict";
 
   var FIELDS = [
-    "kpj", "nik", "birth_date", "sex", "membership", "employment_status",
-    "changed_employer_on", "registered_on", "last_paid_month",
+    "kpj", "kpj_count", "nik", "birth_date", "sex", "identity_changed", "membership",
+    "employment_status", "changed_employer_on", "registered_on", "last_paid_month",
   ];
 
   function el(tag, attrs, children) {
@@ -16,6 +16,15 @@
     });
     (children || []).forEach(function (child) { if (child) node.appendChild(child); });
     return node;
+  }
+
+  // What was typed, safe to paste into a chat: invisible format characters (which the
+  // checker ignores in numbers) are dropped, other characters that cannot be seen
+  // become their code point, as in the checker's own messages ("U+202E").
+  function visibleText(value) {
+    return value.replace(/\p{Cf}/gu, "").replace(/[\p{Cc}\p{Co}\p{Cs}\p{Zl}\p{Zp}]/gu, function (ch) {
+      return "<U+" + ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0") + ">";
+    });
   }
 
   function localToday() {
@@ -308,7 +317,7 @@
       lines.push("");
       entered.forEach(function (name) {
         var control = self.form.elements[name];
-        var value = control.tagName === "SELECT" ? control.options[control.selectedIndex].text : inputs[name];
+        var value = control.tagName === "SELECT" ? control.options[control.selectedIndex].text : visibleText(inputs[name]);
         lines.push(self.t("form." + name + ".label") + ": " + value);
       });
     }
