@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from browser_form import fill_form
 from playwright.sync_api import Page
 from site_pages import LANGUAGES, PAGES
 
@@ -110,12 +111,7 @@ def open_checker(page: Page, base: str, lang: str) -> None:
 
 def submit(page: Page, values: dict[str, str]) -> None:
     page.locator("#kpj-checker button[type=reset]").click()
-    for name, value in values.items():
-        control = page.locator(f"#kpj-checker [name={name}]")
-        if control.evaluate("e => e.tagName") == "SELECT":
-            control.select_option(value)
-        else:
-            control.fill(value)
+    fill_form(page, values)
     page.evaluate("() => document.querySelector('#checker-results').replaceChildren()")
     page.locator("#kpj-checker button[type=submit]").click()
     page.locator("#checker-results h2").wait_for()
