@@ -43,6 +43,8 @@ DATE_PARTS: dict[str, tuple[str, ...]] = {
 PART_CHARS = {"day": 2, "month": 2, "year": 4}
 # Browsers may offer a remembered birth date; the other dates are the person's own to type.
 AUTOCOMPLETE = {"birth_date": "bday"}
+# Guide pages a field's hint links to (relative to the language's home), with the link text key.
+HINT_LINKS = {"kpj": ("find-kpj/", "form.kpj.hint_link")}
 
 
 def control(field: str, lang: str) -> str:
@@ -94,11 +96,14 @@ def date_block(field: str, lang: str) -> str:
     )
 
 
-def field_block(field: str, lang: str) -> str:
+def field_block(field: str, lang: str, lang_root: str = "") -> str:
     if field in DATE_PARTS:
         return date_block(field, lang)
     label = escape(content.message(f"form.{field}.label", lang))
     hint = escape(content.message(f"form.{field}.hint", lang))
+    if field in HINT_LINKS:
+        target, text_key = HINT_LINKS[field]
+        hint += f' <a href="{lang_root}{target}">{escape(content.message(text_key, lang))}</a>'
     return (
         f'<div class="kpj-field" data-field="{field}">'
         f'<label for="kpj-{field}">{label}</label>'
@@ -136,7 +141,8 @@ def render_form(lang: str, page_dest: str) -> str:
             f' data-files="{" ".join(runtime.files)}"'
             f' data-size="{human_size(runtime.download_bytes, lang)}"'
         )
-    fields = "".join(field_block(f, lang) for f in FORM_FIELDS)
+    lang_root = root + ("" if lang == content.LANGUAGES[0] else f"{lang}/")
+    fields = "".join(field_block(f, lang, lang_root) for f in FORM_FIELDS)
     m = lambda key: escape(content.message(key, lang))  # noqa: E731
     return f"""<div class="kpj-checker" {attrs}>
 <p class="kpj-privacy"><strong>{m("form.privacy")}</strong></p>

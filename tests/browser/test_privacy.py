@@ -33,6 +33,8 @@ TYPED = {
     "changed_employer_on": "2026-10-13",
     "registered_on": "2017-03-09",
     "last_paid_month": "2026-07",
+    "kpj_count": "several",
+    "identity_changed": "yes",
 }
 # What must not appear anywhere: the numbers and the dates, in the forms they may take.
 SECRETS = [
