@@ -43,6 +43,9 @@ DATE_PARTS: dict[str, tuple[str, ...]] = {
 PART_CHARS = {"day": 2, "month": 2, "year": 4}
 # Browsers may offer a remembered birth date; the other dates are the person's own to type.
 AUTOCOMPLETE = {"birth_date": "bday"}
+# Ready-made messages to HR or a BPJS Ketenagakerjaan branch are sent in Indonesian, also
+# from the English page (which shows an English translation beside them).
+MESSAGE_LANG = "id"
 # Guide pages a field's hint links to (relative to the language's home), with the link text key.
 HINT_LINKS = {"kpj": ("find-kpj/", "form.kpj.hint_link")}
 
@@ -119,6 +122,13 @@ def page_texts(lang: str) -> str:
     texts = content.messages(lang, prefix="form.")
     texts |= content.messages(lang, prefix="likelihood.")
     texts |= content.messages(lang, prefix="month.")  # month names typed into a date's month
+    texts |= content.messages(lang, prefix="next.")
+    if lang != MESSAGE_LANG:  # messages to HR or a branch are sent in Indonesian
+        texts |= {
+            f"{MESSAGE_LANG}:{key}": text
+            for key, text in content.messages(MESSAGE_LANG, prefix="next.").items()
+            if key.endswith(".text")
+        }
     texts |= {f"cause.{cause.id}": cause.title for cause in content.causes(lang)}
     return json.dumps(texts, ensure_ascii=False).replace("</", "<\\/")
 
@@ -158,5 +168,6 @@ def render_form(lang: str, page_dest: str) -> str:
 <section id="checker-results" class="kpj-results" aria-live="polite" tabindex="-1"></section>
 <script type="application/json" id="kpj-checker-texts">{page_texts(lang)}</script>
 <script src="{root}assets/cek-kpj/date-input.js"></script>
+<script src="{root}assets/cek-kpj/next-steps.js"></script>
 <script src="{root}assets/cek-kpj/checker.js"></script>
 </div>"""

@@ -119,7 +119,7 @@ def test_checker_works_with_the_keyboard_alone(
     )
     assert read_more
     reached = []
-    for _ in range(len(read_more) + 10):
+    for _ in range(len(read_more) + 30):
         page.keyboard.press("Tab")
         focused = page.evaluate(
             "() => document.activeElement.closest('#checker-results')"
@@ -130,10 +130,11 @@ def test_checker_works_with_the_keyboard_alone(
         reached.append(focused)
     assert [r for r in reached if r in read_more] == read_more
     assert "kpj-include-nik" in reached
-    page.keyboard.press("Shift+Tab")
-    page.keyboard.press("Shift+Tab")
-    page.keyboard.press("Shift+Tab")
-    assert active(page) == "kpj-include-nik"
+    # Then each ready-made message's buttons (two KPJ numbers and a job change call for all).
+    for step in ("hrd", "previous_employer", "branch"):
+        assert f"kpj-next-{step}-copy" in reached and f"kpj-next-{step}-print" in reached, reached
+    assert reached.index("kpj-include-nik") < reached.index("kpj-next-hrd-copy")
+    tab_until(page, "kpj-include-nik", key="Shift+Tab", limit=len(reached) + 3)
     page.keyboard.press("Space")
     assert page.locator("#kpj-include-nik").is_checked()
 

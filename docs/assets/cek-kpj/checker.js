@@ -270,15 +270,27 @@
       })));
     }
     parts.push(this.actions());
+    var next = this.nextSteps(result);
+    if (next) parts.push(next);
     this.results.replaceChildren.apply(this.results, parts);
     document.body.classList.add("kpj-has-results"); // print the result alone (site.css)
     performance.measure("kpj-diagnosis", "kpj-diagnosis-start");
     (firstError || this.results).focus();
   };
 
+  // Ready-made messages for the result (next-steps.js), or null when it calls for none.
+  Checker.prototype.nextSteps = function (result) {
+    if (!window.KpjNextSteps) return null;
+    return window.KpjNextSteps.section({
+      result: result, inputs: this.lastInputs || {}, lang: this.lang, texts: this.texts,
+      t: this.t.bind(this), includeBox: this.includeBox,
+    });
+  };
+
   Checker.prototype.actions = function () {
     var self = this;
     var include = el("input", { type: "checkbox", id: "kpj-include-nik" });
+    this.includeBox = include;
     var copy = el("button", { type: "button", class: "md-button", "data-action": "copy", text: this.t("form.copy") });
     var print = el("button", { type: "button", class: "md-button", "data-action": "print", text: this.t("form.print") });
     var note = el("p", { class: "kpj-copy-note", role: "status" });
@@ -289,7 +301,10 @@
       if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(done, failed);
       else failed();
     });
-    print.addEventListener("click", function () { window.print(); });
+    print.addEventListener("click", function () {
+      document.body.classList.remove("kpj-print-message"); // the whole result, not one message
+      window.print();
+    });
     return el("div", { class: "kpj-result-actions" }, [
       el("p", {}, [include, el("label", { for: "kpj-include-nik", text: " " + this.t("form.include_nik") })]),
       el("p", {}, [copy, document.createTextNode(" "), print]),
