@@ -113,6 +113,10 @@ def test_typed_values_are_not_sent_stored_or_logged(
     page.on("console", lambda message: logged.append(message.text))
     page.on("worker", lambda worker: worker.on("console", lambda m: logged.append(m.text)))
 
+    # A phone's share sheet, recorded: the Share buttons hand it the message, nothing else.
+    page.add_init_script(
+        "navigator.share = (data) => { window.shared = data; return Promise.resolve(); };"
+    )
     page.clock.set_fixed_time(dt.datetime(2026, 11, 24, 10))
     page.goto(server.url + "/checker/")  # type: ignore[attr-defined]
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
@@ -123,6 +127,13 @@ def test_typed_values_are_not_sent_stored_or_logged(
     assert TYPED["nik"] in page.locator("#kpj-nik").input_value()  # the values were really in
     page.locator("#kpj-include-nik").check()
     page.locator("#checker-results [data-action=copy]").click()
+    # The ready-made messages (two KPJ numbers and a job change call for them): copy and share.
+    for step in ("hrd", "previous_employer", "branch"):
+        page.locator(f"[data-step={step}] [data-action=copy-message]").click()
+        page.locator(f"[data-step={step}] [data-action=share-message]").click()
+        page.wait_for_function("() => window.shared !== undefined")
+        assert TYPED["nik"] in page.evaluate("() => window.shared.text")  # ticked, so it is in
+        page.evaluate("() => { delete window.shared; }")
     page.wait_for_load_state("networkidle")
 
     stored = page.evaluate(STORAGE)
