@@ -20,12 +20,14 @@ from .model import (
     RuledOut,
 )
 from .rules import RULES
+from .sanity import with_hints
 
 
 def findings(raw: Mapping[str, Any]) -> tuple[Inputs, list[Finding]]:
     """The parsed inputs and the language-independent findings, in guide order."""
     inputs = read_inputs(raw)
     found = [RULES[cause_id](inputs) for cause_id in content.cause_ids()]
+    found = with_hints(inputs, found)  # a mistyped year: hints only, likelihoods unchanged
     if any(f.likelihood == "confirmed" for f in found):
         found = [
             Finding(f.cause, RULED_OUT, reason=Msg.of("ruled_out.system_error"))

@@ -85,6 +85,21 @@ def test_identity_mismatch_is_never_ruled_out() -> None:
     assert not any("identity-mismatch" in case["expect"]["ruled_out"] for case in CASES)
 
 
+def _check_texts(result: dict[str, Any], expect: dict[str, Any], lang: str) -> None:
+    """Optional ``messages_contain``: words the messages must show, a list for every
+    language (such as ``U+202E`` for a character that cannot be shown as itself) or a
+    list per language. No message holds a character that cannot be seen, such as a
+    direction override."""
+    texts = [e["message"] for e in result["input_errors"]]
+    texts += [line for c in result["causes"] for line in c["evidence"]]
+    texts += [r["reason"] for r in result["ruled_out"]]
+    joined = "\n".join(texts)
+    words = expect.get("messages_contain", [])
+    for word in words.get(lang, []) if isinstance(words, dict) else words:
+        assert word in joined, (word, joined)
+    assert all(ch.isprintable() or ch == "\n" for ch in joined), ascii(joined)
+
+
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
 def test_case(case: dict[str, Any]) -> None:
     results = {}
@@ -97,5 +112,6 @@ def test_case(case: dict[str, Any]) -> None:
         assert got["causes"] == expect["causes"]
         assert got["ruled_out"] == sorted(expect["ruled_out"])
         assert got["input_errors"] == expect["input_errors"]
+        _check_texts(result, expect, lang)
         results[lang] = result
     assert _structure(results["id"]) == _structure(results["en"])
