@@ -26,6 +26,7 @@ class Runtime:
     packages: tuple[str, ...]
     files: tuple[str, ...]
     download_bytes: int  # compressed size of what the first visit downloads
+    lazy_files: tuple[str, ...] = ()  # fetched by the worker only when needed (regions.json)
 
 
 RUNTIME: dict[str, Runtime] = {}  # set by the checker_page hook before pages render
@@ -52,7 +53,8 @@ HINT_LINKS = {"kpj": ("find-kpj/", "form.kpj.hint_link")}
 
 def control(field: str, lang: str) -> str:
     """One input or select, with its id, name and described-by links."""
-    ids = f'id="kpj-{field}" name="{field}" aria-describedby="kpj-hint-{field} kpj-error-{field}"'
+    described = f"kpj-hint-{field} kpj-error-{field} kpj-warning-{field}"
+    ids = f'id="kpj-{field}" name="{field}" aria-describedby="{described}"'
     if field in SELECTS:
         options = "".join(
             f'<option value="{v}">{escape(content.message(f"form.{field}.{v}", lang))}</option>'
@@ -90,11 +92,13 @@ def date_block(field: str, lang: str) -> str:
     )
     return (
         f'<fieldset class="kpj-field kpj-date" id="kpj-{field}" data-field="{field}" '
-        f'data-parts="{" ".join(parts)}" aria-describedby="kpj-hint-{field} kpj-error-{field}">'
+        f'data-parts="{" ".join(parts)}" '
+        f'aria-describedby="kpj-hint-{field} kpj-error-{field} kpj-warning-{field}">'
         f"<legend>{legend}</legend>"
         f'<p class="kpj-hint" id="kpj-hint-{field}">{hint}</p>'
         f'<p class="kpj-error" id="kpj-error-{field}" data-error-for="{field}" hidden></p>'
         f'<div class="kpj-date-parts">{"".join(date_part(field, p, lang) for p in parts)}</div>'
+        f'<p class="kpj-warning" id="kpj-warning-{field}" data-warning-for="{field}" hidden></p>'
         "</fieldset>"
     )
 
@@ -113,6 +117,7 @@ def field_block(field: str, lang: str, lang_root: str = "") -> str:
         f'<p class="kpj-hint" id="kpj-hint-{field}">{hint}</p>'
         f"{control(field, lang)}"
         f'<p class="kpj-error" id="kpj-error-{field}" data-error-for="{field}" hidden></p>'
+        f'<p class="kpj-warning" id="kpj-warning-{field}" data-warning-for="{field}" hidden></p>'
         "</div>"
     )
 
@@ -150,6 +155,7 @@ def render_form(lang: str, page_dest: str) -> str:
             f' data-packages="{" ".join(runtime.packages)}"'
             f' data-files="{" ".join(runtime.files)}"'
             f' data-size="{human_size(runtime.download_bytes, lang)}"'
+            f' data-lazy-files="{" ".join(runtime.lazy_files)}"'
         )
     lang_root = root + ("" if lang == content.LANGUAGES[0] else f"{lang}/")
     fields = "".join(field_block(f, lang, lang_root) for f in FORM_FIELDS)
@@ -169,5 +175,6 @@ def render_form(lang: str, page_dest: str) -> str:
 <script type="application/json" id="kpj-checker-texts">{page_texts(lang)}</script>
 <script src="{root}assets/cek-kpj/date-input.js"></script>
 <script src="{root}assets/cek-kpj/next-steps.js"></script>
+<script src="{root}assets/cek-kpj/nik-info.js"></script>
 <script src="{root}assets/cek-kpj/checker.js"></script>
 </div>"""

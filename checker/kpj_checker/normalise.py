@@ -57,7 +57,7 @@ def is_ignored(ch: str) -> bool:
 def strip_separators(text: str) -> str:
     """Normalise width (full-width digits become ASCII) and drop spaces, dashes, dots
     and invisible format characters."""
-    text = unicodedata.normalize("NFKC", "".join(ch for ch in text if not is_ignored(ch)))
+    text = unicodedata.normalize("NFKC", text)
     return "".join(ch for ch in text if not is_ignored(ch))
 
 

@@ -45,6 +45,8 @@ FILLED = {
     "identity_changed": "yes",
 }
 WITH_ERRORS = {"kpj": "12345 678", "nik": "12", "registered_on": "2026-11-30"}
+# A NIK with a regency code from before the Papua split: a warning, not an error.
+WITH_WARNING = {"nik": "9101011708900001"}
 
 
 def home(lang: str) -> str:
@@ -150,6 +152,11 @@ def test_checker_with_results_and_with_field_errors_has_no_axe_violations(
     page.locator("#kpj-checker [name='birth_date-year']").fill("1990")
     page.locator("#kpj-checker button[type=submit]").click()
     page.locator("#kpj-birth_date-month[aria-invalid=true]").wait_for()
+    found += audit(page)
+
+    submit(page, WITH_WARNING)
+    assert page.locator("#kpj-checker [data-warning-for=nik]").is_visible()
+    assert page.locator("#checker-results [data-nik-info]").is_visible()
     found += audit(page)
     assert not found, "\n".join(found)
 

@@ -23,6 +23,8 @@ def _outcome(result: dict[str, Any]) -> dict[str, Any]:
         "causes": {c["id"]: c["likelihood"] for c in result["causes"]},
         "ruled_out": sorted(r["id"] for r in result["ruled_out"]),
         "input_errors": [[e["field"], e["code"]] for e in result["input_errors"]],
+        "warnings": [[w["field"], w["code"]] for w in result["warnings"]],
+        "nik_info": result["nik_info"],
     }
 
 
@@ -36,6 +38,8 @@ def _structure(result: dict[str, Any]) -> Any:
             for c in result["causes"]
         ],
         [r["id"] for r in result["ruled_out"]],
+        [(w["field"], w["code"]) for w in result["warnings"]],
+        result["nik_info"],
     )
 
 
@@ -112,6 +116,9 @@ def test_case(case: dict[str, Any]) -> None:
         assert got["causes"] == expect["causes"]
         assert got["ruled_out"] == sorted(expect["ruled_out"])
         assert got["input_errors"] == expect["input_errors"]
+        assert got["warnings"] == expect.get("warnings", [])
+        if "nik_info" in expect:
+            assert got["nik_info"] == expect["nik_info"]
         _check_texts(result, expect, lang)
         results[lang] = result
     assert _structure(results["id"]) == _structure(results["en"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -245,3 +246,20 @@ def test_bad_arguments_exit_2_with_one_clean_line(args: tuple[str, ...]) -> None
 def test_usage_errors_follow_lang() -> None:
     assert "See --help" in usage_error(run_bytes("diagnose", "--nope", "--lang", "en"))
     assert "Lihat --help" in usage_error(run_bytes("diagnose", "--nope"))
+
+
+def test_reader_that_goes_away_is_not_a_traceback() -> None:
+    """``... | head -c0``: the output pipe is closed before the report is written."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "kpj_checker", "diagnose", "--kpj", "1"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            timeout=30,
+        )
+    finally:
+        os.close(write_end)
+    assert done.returncode == 1
+    assert b"Traceback" not in done.stderr and done.stderr == b""

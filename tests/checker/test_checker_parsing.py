@@ -13,6 +13,7 @@ from kpj_checker.inputs import read_inputs
 from kpj_checker.kpj import parse_kpj
 from kpj_checker.model import YearMonth
 from kpj_checker.nik import parse_nik
+from kpj_checker.normalise import visible_text
 
 TODAY = "2026-11-24"
 
@@ -312,3 +313,10 @@ def test_today_defaults_to_device_date() -> None:
 def test_not_a_mapping_is_a_type_error() -> None:
     with pytest.raises(TypeError):
         diagnose(["kpj"])  # type: ignore[arg-type]
+
+
+def test_visible_text_escapes_what_cannot_be_seen_and_cuts_long_text() -> None:
+    assert visible_text("na\x1b[31mme") == "na<U+001B>[31mme"
+    assert visible_text("a b\u202ec\ud800") == "a b<U+202E>c<U+D800>"
+    assert visible_text("\u00e9t\u00e9 #1") == "\u00e9t\u00e9 #1"
+    assert visible_text("x" * 50, limit=40) == "x" * 40 + "…"
