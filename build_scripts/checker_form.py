@@ -1,9 +1,10 @@
 """The checker's HTML form, rendered at build time in the page's language.
 
-One control per `kpj_checker` input, named exactly as its JSON field, with labels,
-hints and option labels from `kpj_checker`'s messages: the same source the checker
-itself speaks from. The page script (`assets/cek-kpj/checker.js`) adds behaviour;
-without it, the form explains how to use the guide instead.
+One control per `kpj_checker` input, named exactly as its JSON field (a date is a fieldset
+of day, month and year boxes named `<field>-day` ...), with labels, hints and option
+labels from `kpj_checker`'s messages: the same source the checker itself speaks from.
+The page scripts (`assets/cek-kpj/checker.js`, `date-input.js`, `next-steps.js`) add
+behaviour; without them, the form explains how to use the guide instead.
 """
 
 from __future__ import annotations
