@@ -26,6 +26,8 @@ class Runtime:
     packages: tuple[str, ...]
     files: tuple[str, ...]
     download_bytes: int  # compressed size of what the first visit downloads
+    # (name, size, SHA-256 hex) of each file: nothing is used or kept offline unless it matches
+    checks: tuple[tuple[str, int, str], ...] = ()
 
 
 RUNTIME: dict[str, Runtime] = {}  # set by the checker_page hook before pages render
@@ -72,6 +74,7 @@ def page_texts(lang: str) -> str:
     """Texts the page script needs at run time, as inert JSON (no inline script runs)."""
     texts = content.messages(lang, prefix="form.")
     texts |= content.messages(lang, prefix="likelihood.")
+    texts |= content.messages(lang, prefix="runtime.")
     texts |= {f"cause.{cause.id}": cause.title for cause in content.causes(lang)}
     return json.dumps(texts, ensure_ascii=False).replace("</", "<\\/")
 
@@ -93,6 +96,7 @@ def render_form(lang: str, page_dest: str) -> str:
             f' data-packages="{" ".join(runtime.packages)}"'
             f' data-files="{" ".join(runtime.files)}"'
             f' data-size="{human_size(runtime.download_bytes, lang)}"'
+            f' data-checks="{" ".join(f"{n}:{size}:{sha}" for n, size, sha in runtime.checks)}"'
         )
     fields = "".join(field_block(f, lang) for f in FORM_FIELDS)
     m = lambda key: escape(content.message(key, lang))  # noqa: E731

@@ -2,13 +2,24 @@
 // Receives what the person typed, returns the diagnosis. Logs nothing, stores nothing
 // personal, sends nothing anywhere: every file it loads comes from this site.
 //
+// Every runtime file is checked (size and SHA-256, recorded by the build) before it is
+// used or kept: a Wi-Fi sign-in page answering for `pyodide.asm.wasm` is a failed download,
+// never cached, and retried on the next try. A download that stalls, or a boot that hangs,
+// fails within seconds instead of leaving the page waiting.
+//
 // The standard library arrives as small .py sources (cheap on mobile data). After the
-// first boot the worker compiles it once and keeps the compiled copy in the service
-// worker's runtime cache, so later visits boot faster. Only site code is cached.
+// first boot the worker compiles it once and keeps the compiled copy in the runtime
+// cache, so later visits boot faster. Only site code is cached.
 
 const RUNTIME_CACHE = "cek-kpj-runtime";
+const CHECK_HEADER = "X-Cek-Kpj-Sha256"; // on a cached runtime file: the hash it was checked against
+const SOURCE_HEADER = "X-Cek-Kpj-Source"; // on the compiled stdlib: the source stdlib's hash
 const SOURCE_STDLIB = "python_stdlib.zip";
 const COMPILED_STDLIB = "python_stdlib.compiled.zip";
+const STALL_MS = 10000; // no byte for this long: the download has stalled
+const BOOT_MS = 15000; // longer than this for loadPyodide: something is stuck
+const PROGRESS_MS = 250;
+const TYPES = { wasm: "application/wasm", zip: "application/zip", whl: "application/zip", json: "application/json", js: "text/javascript", mjs: "text/javascript" };
 
 // Python: a copy of the mounted standard library zip with every module byte-compiled, plus
 // the installed kpj_checker package (already compiled), so a later boot needs no install.
@@ -40,59 +51,209 @@ _compile_stdlib
 
 let pyodide = null;
 let diagnoseJson = null;
+const realFetch = self.fetch.bind(self);
+const served = new Map(); // URL -> () => Response: checked files handed to Pyodide's fetch
 
-async function cachedCompiledStdlib(runtimeURL) {
-  // The compiled copy from an earlier visit, when the service worker can serve it.
-  const url = new URL(COMPILED_STDLIB, runtimeURL).href;
+class RuntimeFileError extends Error {}
+
+function typeOf(name) {
+  return TYPES[name.split(".").pop()] || "application/octet-stream";
+}
+
+function hex(buffer) {
+  return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+async function openCache() {
   try {
-    const cache = await caches.open(RUNTIME_CACHE);
-    if (!(await cache.match(url, { ignoreVary: true }))) return null;
-    const response = await fetch(url);
-    return response.ok ? url : null;
+    return self.caches ? await caches.open(RUNTIME_CACHE) : null;
   } catch (error) {
-    return null;
+    return null; // storage blocked: work without an offline copy
   }
 }
 
-async function keepCompiledStdlib(runtimeURL) {
+// "name:size:sha256 ..." (the page's data-checks) -> {name: {size, sha256}}
+function parseChecks(text) {
+  const files = {};
+  for (const item of (text || "").split(" ").filter(Boolean)) {
+    const [name, size, sha256] = item.split(":");
+    files[name] = { size: Number(size), sha256 };
+  }
+  return files;
+}
+
+function withTimeout(promise, ms, onTimeout) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      if (onTimeout) onTimeout();
+      reject(new RuntimeFileError("timed out"));
+    }, ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+// The whole body, aborting when no byte arrives for STALL_MS.
+async function readBody(response, controller, onBytes) {
+  const reader = response.body.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const step = await withTimeout(reader.read(), STALL_MS, () => controller.abort());
+    if (step.done) break;
+    chunks.push(step.value);
+    size += step.value.length;
+    onBytes(step.value.length);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
+}
+
+async function matches(bytes, check) {
+  return bytes.length === check.size && hex(await crypto.subtle.digest("SHA-256", bytes)) === check.sha256;
+}
+
+// One runtime file, checked: from the runtime cache when it was checked before, else from
+// the network (kept in the cache only when it matches). Returns a Response maker.
+async function download(url, name, check, { cache, attempt, onBytes }) {
+  if (cache) {
+    const hit = await cache.match(url, { ignoreVary: true });
+    if (hit && hit.headers.get(CHECK_HEADER) === check.sha256) return { respond: () => hit, cached: true };
+    if (hit) await cache.delete(url, { ignoreVary: true }); // unchecked or wrong: never served again
+  }
+  for (let tries = 0; ; tries++) {
+    const controller = new AbortController();
+    const reload = attempt > 0 || tries > 0; // past the HTTP cache, which may hold a bad copy
+    const response = await withTimeout(
+      realFetch(url, { signal: controller.signal, cache: reload ? "reload" : "default" }),
+      STALL_MS,
+      () => controller.abort(),
+    );
+    if (!response.ok) throw new RuntimeFileError(`${name}: HTTP ${response.status}`);
+    const bytes = await readBody(response, controller, onBytes);
+    if (await matches(bytes, check)) {
+      const headers = { "Content-Type": typeOf(name), [CHECK_HEADER]: check.sha256 };
+      if (cache) cache.put(url, new Response(bytes, { headers })).catch(() => {}); // offline copy
+      return { respond: () => new Response(bytes, { headers }), cached: false };
+    }
+    if (tries > 0) throw new RuntimeFileError(`${name}: not the file the site built`);
+  }
+}
+
+// The compiled stdlib from an earlier visit, if it was made from this very source stdlib.
+async function compiledStdlib(cache, source) {
+  if (!cache || !source) return null;
+  const url = new URL(COMPILED_STDLIB, self.runtimeURL).href;
+  const hit = await cache.match(url, { ignoreVary: true });
+  if (hit && hit.headers.get(SOURCE_HEADER) === source.sha256) return hit;
+  if (hit) await cache.delete(url, { ignoreVary: true });
+  return null;
+}
+
+async function keepCompiledStdlib(runtimeURL, source) {
   try {
     const bytes = pyodide.runPython(COMPILE_STDLIB)().toJs();
     const cache = await caches.open(RUNTIME_CACHE);
     await cache.put(
       new URL(COMPILED_STDLIB, runtimeURL).href,
-      new Response(bytes, { headers: { "Content-Type": "application/zip" } }),
+      new Response(bytes, { headers: { "Content-Type": "application/zip", [SOURCE_HEADER]: source.sha256 } }),
     );
   } catch (error) {
     /* a faster next boot is a bonus */
   }
 }
 
-async function boot({ runtimeURL, lockFile, packages }) {
+// Pyodide fetches its files with the global fetch: hand it the checked copies.
+self.fetch = (input, init) => {
+  const key = String(input && input.url ? input.url : input);
+  const respond = served.get(key);
+  if (!respond) return realFetch(input, init);
+  served.delete(key);
+  return Promise.resolve(respond());
+};
+
+// Time spent compiling and instantiating the wasm, for the benchmark.
+let wasmMs = 0;
+const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
+WebAssembly.instantiateStreaming = async (source, imports) => {
+  const t0 = performance.now();
+  try {
+    return await instantiateStreaming(source, imports);
+  } finally {
+    wasmMs += performance.now() - t0;
+  }
+};
+
+async function boot({ runtimeURL, lockFile, packages, checks, attempt }) {
   const start = performance.now();
-  const compiled = self.caches ? await cachedCompiledStdlib(runtimeURL) : null;
-  const { loadPyodide } = await import(new URL("pyodide.mjs", runtimeURL).href);
+  self.runtimeURL = runtimeURL;
+  const files = parseChecks(checks);
+  const url = (name) => new URL(name, runtimeURL).href;
+  const cache = await openCache();
+  const compiled = await compiledStdlib(cache, files[SOURCE_STDLIB]);
+  // With the compiled copy, kpj_checker is already in the stdlib: no wheel to install.
+  const names = Object.keys(files).filter(
+    (name) => !(compiled && (name === SOURCE_STDLIB || name.endsWith(".whl"))),
+  );
+  const total = names.reduce((sum, name) => sum + files[name].size, 0);
+  let loaded = 0;
+  let reported = 0;
+  const onBytes = (n) => {
+    loaded += n;
+    if (performance.now() - reported > PROGRESS_MS) {
+      reported = performance.now();
+      self.postMessage({ type: "progress", loaded, total });
+    }
+  };
+  const got = await Promise.all(names.map((name) => download(url(name), name, files[name], { cache, attempt, onBytes })));
+  names.forEach((name, i) => served.set(url(name), got[i].respond));
+  if (compiled) served.set(url(COMPILED_STDLIB), () => compiled);
+  self.postMessage({ type: "progress", loaded: total, total });
+  const fetched = performance.now();
+
+  const { loadPyodide } = await withTimeout(import(url("pyodide.mjs")), BOOT_MS);
   const imported = performance.now();
-  pyodide = await loadPyodide({
-    indexURL: runtimeURL,
-    lockFileURL: new URL(lockFile, runtimeURL).href,
-    stdLibURL: compiled || new URL(SOURCE_STDLIB, runtimeURL).href,
-    packages: compiled ? [] : packages, // the compiled copy already holds kpj_checker
-    stdout: () => {},
-    stderr: () => {},
-  });
-  const loaded = performance.now();
+  pyodide = await withTimeout(
+    loadPyodide({
+      indexURL: runtimeURL,
+      lockFileURL: url(lockFile),
+      stdLibURL: url(compiled ? COMPILED_STDLIB : SOURCE_STDLIB),
+      stdout: () => {},
+      stderr: () => {},
+    }),
+    BOOT_MS,
+  );
+  const booted = performance.now();
+  if (!compiled) await withTimeout(pyodide.loadPackage(packages, { messageCallback: () => {} }), BOOT_MS);
+  const installed = performance.now();
   diagnoseJson = pyodide.runPython(
     "import json\nfrom kpj_checker import diagnose\n" +
       "lambda text: json.dumps(diagnose(json.loads(text)), ensure_ascii=False)",
   );
-  if (!compiled && self.caches) setTimeout(() => keepCompiledStdlib(runtimeURL), 1500);
+  served.clear();
+  if (!compiled && cache) setTimeout(() => keepCompiledStdlib(runtimeURL, files[SOURCE_STDLIB]), 1500);
   // How long each step took, for the benchmark (no personal data).
   return {
     stdlib: compiled ? "compiled" : "source",
-    import: imported - start,
-    load: loaded - imported,
-    prepare: performance.now() - loaded,
+    downloaded: got.filter((item) => !item.cached).length,
+    fetch: fetched - start,
+    import: imported - fetched,
+    wasm: wasmMs,
+    load: booted - imported,
+    install: installed - booted,
+    prepare: performance.now() - installed,
   };
+}
+
+// A failed boot with the compiled stdlib: drop that copy, so the next try uses the source.
+async function forgetCompiledStdlib(runtimeURL) {
+  const cache = await openCache();
+  return cache ? cache.delete(new URL(COMPILED_STDLIB, runtimeURL).href, { ignoreVary: true }) : false;
 }
 
 self.onmessage = async (event) => {
@@ -102,7 +263,8 @@ self.onmessage = async (event) => {
       const timings = await boot(message);
       self.postMessage({ type: "ready", timings });
     } catch (error) {
-      self.postMessage({ type: "failed", error: String(error && error.message ? error.message : error) });
+      const forgot = await forgetCompiledStdlib(message.runtimeURL).catch(() => false);
+      self.postMessage({ type: "failed", retryNow: forgot, error: String(error && error.message ? error.message : error) });
     }
   } else if (message.type === "diagnose") {
     try {
