@@ -176,3 +176,29 @@ def test_offline_pages_with_query_strings_and_unknown_addresses(
             assert f">{heading}</h1>" in (site / own).read_text("utf-8"), path
     finally:
         fresh.set_offline(False)
+
+
+def test_a_compiled_copy_that_will_not_boot_is_dropped_and_the_source_boots(
+    fresh: BrowserContext, broken_server: SiteServer
+) -> None:
+    """A boot failure (here: a damaged compiled stdlib) is a clear state too, then recovers."""
+    page = fresh.new_page()
+    page.goto(broken_server.url + "/checker/")
+    page.locator(READY).wait_for(timeout=60_000)
+    checks = page.locator(".kpj-checker").get_attribute("data-checks")
+    source = next(i.split(":")[2] for i in checks.split() if i.startswith("python_stdlib.zip:"))
+    runtime = page.locator(".kpj-checker").get_attribute("data-runtime")
+    compiled = page.evaluate(
+        "r => new URL(r + 'python_stdlib.compiled.zip', location.href).href", runtime
+    )
+    page.evaluate(
+        """([url, source]) => caches.open("cek-kpj-runtime").then(cache => cache.put(url,
+          new Response(new Uint8Array(5000), {headers: {"X-Cek-Kpj-Source": source}})))""",
+        [compiled, source],
+    )
+    started = time.monotonic()
+    page.reload()
+    page.locator(READY).wait_for(timeout=60_000)
+    assert time.monotonic() - started < CLEAR_STATE + 10
+    boot = page.evaluate("() => performance.getEntriesByName('kpj-checker-ready')[0].detail")
+    assert boot["stdlib"] == "source"
