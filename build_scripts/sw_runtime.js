@@ -17,6 +17,7 @@
   var CHECK_HEADER = "X-Cek-Kpj-Sha256";
   var SOURCE_HEADER = "X-Cek-Kpj-Source";
   var COMPILED = "python_stdlib.compiled.zip";
+  var SNAPSHOT = "pyodide.snapshot.gz"; // made on the device; the worker checks it belongs
   var SOURCE = "python_stdlib.zip";
   var scope = self.registration.scope;
   var base = RUNTIME ? new URL(RUNTIME.folder, scope).href : null;
@@ -31,6 +32,7 @@
   function checked(url, response) {
     var name = fileName(url);
     if (!name) return false;
+    if (name === SNAPSHOT) return Boolean(response.headers.get(SOURCE_HEADER));
     if (name === COMPILED) {
       var source = RUNTIME.files[SOURCE];
       return Boolean(source) && response.headers.get(SOURCE_HEADER) === source.sha256;

@@ -16,6 +16,10 @@ const CHECK_HEADER = "X-Cek-Kpj-Sha256"; // on a cached runtime file: the hash i
 const SOURCE_HEADER = "X-Cek-Kpj-Source"; // on the compiled stdlib: the source stdlib's hash
 const SOURCE_STDLIB = "python_stdlib.zip";
 const COMPILED_STDLIB = "python_stdlib.compiled.zip";
+// Pyodide's memory right after kpj_checker is imported (before anything is checked, so it
+// holds nothing a person typed), gzip-compressed; made on a later visit, never downloaded.
+const SNAPSHOT = "pyodide.snapshot.gz";
+const COMPILED_HEADER = "X-Cek-Kpj-Compiled"; // the compiled stdlib's own hash (a snapshot needs that very file)
 const STALL_MS = 10000; // no byte for this long: the download has stalled
 const BOOT_MS = 15000; // longer than this for loadPyodide: something is stuck
 const PROGRESS_MS = 250;
@@ -158,11 +162,35 @@ async function compiledStdlib(cache, source) {
 async function keepCompiledStdlib(runtimeURL, source) {
   try {
     const bytes = pyodide.runPython(COMPILE_STDLIB)().toJs();
+    const own = hex(await crypto.subtle.digest("SHA-256", bytes));
     const cache = await caches.open(RUNTIME_CACHE);
-    await cache.put(
-      new URL(COMPILED_STDLIB, runtimeURL).href,
-      new Response(bytes, { headers: { "Content-Type": "application/zip", [SOURCE_HEADER]: source.sha256 } }),
-    );
+    const headers = { "Content-Type": "application/zip", [SOURCE_HEADER]: source.sha256, [COMPILED_HEADER]: own };
+    await cache.put(new URL(COMPILED_STDLIB, runtimeURL).href, new Response(bytes, { headers }));
+  } catch (error) {
+    /* a faster next boot is a bonus */
+  }
+}
+
+// The memory snapshot made with this compiled stdlib, if any, as bytes.
+async function cachedSnapshot(cache, compiled, runtimeURL) {
+  const tag = compiled && compiled.headers.get(COMPILED_HEADER);
+  if (!cache || !tag || !self.DecompressionStream) return null;
+  const url = new URL(SNAPSHOT, runtimeURL).href;
+  const hit = await cache.match(url, { ignoreVary: true });
+  if (hit && hit.headers.get(SOURCE_HEADER) === tag) {
+    const bytes = await new Response(hit.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+    return new Uint8Array(bytes);
+  }
+  if (hit) await cache.delete(url, { ignoreVary: true });
+  return null;
+}
+
+async function keepSnapshot(bytes, tag, runtimeURL) {
+  try {
+    const body = new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"));
+    const cache = await caches.open(RUNTIME_CACHE);
+    const headers = { "Content-Type": "application/gzip", [SOURCE_HEADER]: tag };
+    await cache.put(new URL(SNAPSHOT, runtimeURL).href, new Response(body, { headers }));
   } catch (error) {
     /* a faster next boot is a bonus */
   }
@@ -196,6 +224,8 @@ async function boot({ runtimeURL, lockFile, packages, checks, attempt }) {
   const url = (name) => new URL(name, runtimeURL).href;
   const cache = await openCache();
   const compiled = await compiledStdlib(cache, files[SOURCE_STDLIB]);
+  const snapshot = await cachedSnapshot(cache, compiled, runtimeURL).catch(() => null);
+  const snapshotRead = performance.now();
   // With the compiled copy, kpj_checker is already in the stdlib: no wheel to install.
   const names = Object.keys(files).filter(
     (name) => !(compiled && (name === SOURCE_STDLIB || name.endsWith(".whl"))),
@@ -218,6 +248,7 @@ async function boot({ runtimeURL, lockFile, packages, checks, attempt }) {
 
   const { loadPyodide } = await withTimeout(import(url("pyodide.mjs")), BOOT_MS);
   const imported = performance.now();
+  const makeSnapshot = Boolean(compiled && !snapshot && self.CompressionStream);
   pyodide = await withTimeout(
     loadPyodide({
       indexURL: runtimeURL,
@@ -225,21 +256,28 @@ async function boot({ runtimeURL, lockFile, packages, checks, attempt }) {
       stdLibURL: url(compiled ? COMPILED_STDLIB : SOURCE_STDLIB),
       stdout: () => {},
       stderr: () => {},
+      ...(snapshot ? { _loadSnapshot: snapshot } : {}),
+      ...(makeSnapshot ? { _makeSnapshot: true } : {}),
     }),
     BOOT_MS,
   );
   const booted = performance.now();
   if (!compiled) await withTimeout(pyodide.loadPackage(packages, { messageCallback: () => {} }), BOOT_MS);
   const installed = performance.now();
+  pyodide.runPython("import json\nfrom kpj_checker import diagnose");
+  // The snapshot is taken now, before any diagnosis: it can hold nothing a person typed.
+  const snapshotBytes = makeSnapshot ? pyodide.makeMemorySnapshot() : null;
   diagnoseJson = pyodide.runPython(
-    "import json\nfrom kpj_checker import diagnose\n" +
-      "lambda text: json.dumps(diagnose(json.loads(text)), ensure_ascii=False)",
+    "lambda text: json.dumps(diagnose(json.loads(text)), ensure_ascii=False)",
   );
   served.clear();
   if (!compiled && cache) setTimeout(() => keepCompiledStdlib(runtimeURL, files[SOURCE_STDLIB]), 1500);
+  if (snapshotBytes) setTimeout(() => keepSnapshot(snapshotBytes, compiled.headers.get(COMPILED_HEADER), runtimeURL), 1500);
   // How long each step took, for the benchmark (no personal data).
   return {
     stdlib: compiled ? "compiled" : "source",
+    snapshot: snapshot ? "restored" : makeSnapshot ? "made" : "none",
+    snapshotRead: snapshotRead - start,
     downloaded: got.filter((item) => !item.cached).length,
     fetch: fetched - start,
     import: imported - fetched,
@@ -250,10 +288,13 @@ async function boot({ runtimeURL, lockFile, packages, checks, attempt }) {
   };
 }
 
-// A failed boot with the compiled stdlib: drop that copy, so the next try uses the source.
+// A failed boot with the compiled stdlib or a snapshot: drop them, so the next try uses the source.
 async function forgetCompiledStdlib(runtimeURL) {
   const cache = await openCache();
-  return cache ? cache.delete(new URL(COMPILED_STDLIB, runtimeURL).href, { ignoreVary: true }) : false;
+  if (!cache) return false;
+  const snapshot = await cache.delete(new URL(SNAPSHOT, runtimeURL).href, { ignoreVary: true });
+  const compiled = await cache.delete(new URL(COMPILED_STDLIB, runtimeURL).href, { ignoreVary: true });
+  return snapshot || compiled;
 }
 
 self.onmessage = async (event) => {
