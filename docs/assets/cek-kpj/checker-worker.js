@@ -21,7 +21,10 @@ const COMPILED_STDLIB = "python_stdlib.compiled.zip";
 const SNAPSHOT = "pyodide.snapshot.gz";
 const COMPILED_HEADER = "X-Cek-Kpj-Compiled"; // the compiled stdlib's own hash (a snapshot needs that very file)
 const STALL_MS = 10000; // no byte for this long: the download has stalled
-const BOOT_MS = 15000; // longer than this for loadPyodide: something is stuck
+// A boot that errors fails at once (a wasm that will not compile included, which Pyodide itself
+// would only log); this is the last resort for a boot that hangs silently. It is long because a
+// cheap, busy phone may really take a while to start Python.
+const BOOT_MS = 60000;
 const PROGRESS_MS = 250;
 const TYPES = { wasm: "application/wasm", zip: "application/zip", whl: "application/zip", json: "application/json", js: "text/javascript", mjs: "text/javascript" };
 
@@ -205,13 +208,18 @@ self.fetch = (input, init) => {
   return Promise.resolve(respond());
 };
 
-// Time spent compiling and instantiating the wasm, for the benchmark.
+// Pyodide only logs a wasm that fails to compile and then waits forever: fail the boot
+// instead. Also times the compile and instantiation, for the benchmark.
 let wasmMs = 0;
+let failBoot = () => {};
 const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
 WebAssembly.instantiateStreaming = async (source, imports) => {
   const t0 = performance.now();
   try {
     return await instantiateStreaming(source, imports);
+  } catch (error) {
+    failBoot(error);
+    throw error;
   } finally {
     wasmMs += performance.now() - t0;
   }
@@ -244,23 +252,25 @@ async function boot({ runtimeURL, lockFile, packages, checks, attempt }) {
   names.forEach((name, i) => served.set(url(name), got[i].respond));
   if (compiled) served.set(url(COMPILED_STDLIB), () => compiled);
   self.postMessage({ type: "progress", loaded: total, total });
+  self.postMessage({ type: "stage", stage: "booting" });
   const fetched = performance.now();
-
+  const bootFailed = new Promise((_, reject) => {
+    failBoot = reject;
+  });
+  bootFailed.catch(() => {}); // settles the race below, or never matters
   const { loadPyodide } = await withTimeout(import(url("pyodide.mjs")), BOOT_MS);
   const imported = performance.now();
   const makeSnapshot = Boolean(compiled && !snapshot && self.CompressionStream);
-  pyodide = await withTimeout(
-    loadPyodide({
-      indexURL: runtimeURL,
-      lockFileURL: url(lockFile),
-      stdLibURL: url(compiled ? COMPILED_STDLIB : SOURCE_STDLIB),
-      stdout: () => {},
-      stderr: () => {},
-      ...(snapshot ? { _loadSnapshot: snapshot } : {}),
-      ...(makeSnapshot ? { _makeSnapshot: true } : {}),
-    }),
-    BOOT_MS,
-  );
+  const options = {
+    indexURL: runtimeURL,
+    lockFileURL: url(lockFile),
+    stdLibURL: url(compiled ? COMPILED_STDLIB : SOURCE_STDLIB),
+    stdout: () => {},
+    stderr: () => {},
+    ...(snapshot ? { _loadSnapshot: snapshot } : {}),
+    ...(makeSnapshot ? { _makeSnapshot: true } : {}),
+  };
+  pyodide = await withTimeout(Promise.race([bootFailed, loadPyodide(options)]), BOOT_MS);
   const booted = performance.now();
   if (!compiled) await withTimeout(pyodide.loadPackage(packages, { messageCallback: () => {} }), BOOT_MS);
   const installed = performance.now();

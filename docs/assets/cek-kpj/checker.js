@@ -69,7 +69,10 @@
   // that errors or hangs) ends in the "failed" state within seconds, with the guide's text
   // shown and a "try again" that starts a new worker.
 
-  var SILENCE_MS = 20000; // no word from the worker for this long: it is stuck
+  var SILENCE_MS = 20000; // no word from the worker for this long while loading: it is stuck
+  // Once the files are in, starting Python sends no word; a slow phone may take long, and a
+  // boot that fails says so at once, so only a silent hang waits this long.
+  var BOOT_SILENCE_MS = 65000;
 
   function runtimeAttempt(root) { return Number(root.dataset.runtimeAttempt || 0); }
 
@@ -93,11 +96,11 @@
   };
 
   // (Re)start the silence timer: a worker that says nothing for SILENCE_MS has failed.
-  Checker.prototype.watch = function () {
+  Checker.prototype.watch = function (ms) {
     var self = this;
     clearTimeout(this.watchdog);
     if (this.ready || this.failed) return;
-    this.watchdog = setTimeout(function () { self.fail(); }, SILENCE_MS);
+    this.watchdog = setTimeout(function () { self.fail(); }, ms || SILENCE_MS);
   };
 
   Checker.prototype.retry = function () {
@@ -176,6 +179,8 @@
   Checker.prototype.onWorkerMessage = function (message) {
     if (message.type === "progress") {
       this.watch();
+    } else if (message.type === "stage") {
+      this.watch(BOOT_SILENCE_MS);
     } else if (message.type === "ready") {
       clearTimeout(this.watchdog);
       performance.mark("kpj-checker-ready", { detail: message.timings });
