@@ -65,7 +65,7 @@ except ImportError:  # imported as build_scripts.pyodide_bundle
     )
 
 #: Bump when the bundle layout or the build logic changes in a way the fingerprint misses.
-BUNDLE_FORMAT = 1
+BUNDLE_FORMAT = 2
 MANIFEST_NAME = ".bundle-manifest.json"
 LOCK_NAME = "pyodide-lock.json"
 STDLIB_NAME = "python_stdlib.zip"
@@ -80,6 +80,11 @@ ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 SOURCE_DATE_EPOCH = "315532800"  # 1980-01-01, also makes py_compile write hash-based pycs
 #: Never part of the checker's source (build artefacts and caches).
 IGNORED_DIRS = {"build", "dist", "__pycache__", "node_modules"}
+#: Package data taken out of the wheel and shipped beside it, by wheel path -> file name.
+#: The page's worker fetches such a file only when needed (the region names, when a NIK
+#: is typed) and hands its text to the loader named here, so the first visit stays light.
+LAZY_FILES = {"kpj_checker/data/regions.json": "regions.json"}
+LAZY_LOADER = "kpj_checker.regions.use_data"
 #: Modules always kept in the trimmed stdlib (the page's worker glue uses them).
 ALWAYS_MODULES = ("json",)
 
@@ -104,6 +109,7 @@ class BundleManifest:
     lock_file: str
     packages: list[str]
     stdlib_modules: list[str] = field(default_factory=list)
+    lazy_files: list[str] = field(default_factory=list)  # in ``files``, fetched on demand
     compiled_stdlib: bool = True
     fingerprint: str = ""
     content_hash: str = ""
@@ -118,6 +124,7 @@ class BundleManifest:
             "lock_file": self.lock_file,
             "packages": self.packages,
             "stdlib_modules": len(self.stdlib_modules),
+            "lazy_files": self.lazy_files,
             "compiled_stdlib": self.compiled_stdlib,
             "content_hash": self.content_hash,
             "rebuilt": self.rebuilt,
@@ -312,6 +319,22 @@ def build_wheel(checker_dir: Path, work: Path, log: Log) -> Path:
     return wheels[0]
 
 
+def split_lazy_files(wheel: Path, stage: Path) -> list[str]:
+    """Move the LAZY_FILES out of ``wheel`` into ``stage``; return their names there."""
+    entries = read_zip(wheel)
+    moved = [name for name in LAZY_FILES if name in entries]
+    if not moved:
+        return []
+    for name in moved:
+        (stage / LAZY_FILES[name]).write_bytes(entries.pop(name))
+    record = next(n for n in entries if n.endswith(".dist-info/RECORD"))
+    lines = entries[record].decode("utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if line.split(",", 1)[0] not in moved]
+    entries[record] = "".join(kept).encode("utf-8")
+    write_zip(wheel, entries.items(), deflate=True)
+    return [LAZY_FILES[name] for name in moved]
+
+
 def make_lock(wheel: Path, pdir: Path, stage: Path) -> Path:
     """Create ``stage/pyodide-lock.json`` holding only ``wheel`` (copied to stage)."""
     info = json.loads((pdir / LOCK_NAME).read_text("utf-8"))["info"]
@@ -387,6 +410,12 @@ class _Recorder:
         return None
 sys.meta_path.insert(0, _Recorder)
 `);
+  // Hand over the data the page's worker fetches on demand, the way the worker does.
+  for (const file of cfg.lazyFiles) {
+    const load = py.pyimport(cfg.lazyLoader.split(".").slice(0, -1).join("."));
+    load[cfg.lazyLoader.split(".").pop()](readFileSync(file, "utf8"));
+    load.destroy();
+  }
   py.globals.set("cfg_json", JSON.stringify(cfg));
   // Import every module of the checker, and every module its source names in an import.
   const errors = JSON.parse(py.runPython(`
@@ -539,6 +568,8 @@ def trace_modules(
             "entryModule": entry.module,
             "entryFunction": entry.function,
             "calls": calls,
+            "lazyFiles": [str(stage / n) for n in LAZY_FILES.values() if (stage / n).exists()],
+            "lazyLoader": LAZY_LOADER,
             "output": str(tmpdir / "trace.json"),
         }
         (tmpdir / "cfg.json").write_text(json.dumps(cfg), "utf-8")
@@ -711,6 +742,7 @@ def build_bundle(
         stage = work / "stage"
         stage.mkdir()
         wheel = build_wheel(checker_dir, work, log)
+        lazy = split_lazy_files(wheel, stage)
         modules = wheel_modules(wheel, cli_modules(checker_dir))
         make_lock(wheel, pdir, stage)
         py_compile_stage(stage)
@@ -732,6 +764,7 @@ def build_bundle(
         lock_file=LOCK_NAME,
         packages=packages,
         stdlib_modules=[n for n in kept if not n.endswith("/")],
+        lazy_files=lazy,
         compiled_stdlib=compiled_stdlib,
         fingerprint=digest,
         content_hash=content_hash(out_dir, files),

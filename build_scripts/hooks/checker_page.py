@@ -15,6 +15,7 @@ import json
 import logging
 import shutil
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -36,7 +37,7 @@ RUNTIME_CHECKS = "runtime-files.json"  # sizes and SHA-256 of the runtime files
 WORKER_MODULES = ("importlib.util", "io", "json", "os", "zipfile")
 
 
-def compressed_size(folder: Path, files: dict[str, int]) -> int:
+def compressed_size(folder: Path, files: Iterable[str]) -> int:
     """What a first visit downloads, gzip-compressed as a host would serve it."""
     return sum(len(gzip.compress((folder / name).read_bytes(), 6)) for name in files)
 
@@ -67,8 +68,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
         folder=f"assets/pyodide/{manifest.content_hash[:16]}/",
         lock_file=manifest.lock_file,
         packages=tuple(manifest.packages),
-        files=tuple(sorted(manifest.files)),
-        download_bytes=compressed_size(Path(manifest.out_dir), manifest.files),
+        files=tuple(sorted(set(manifest.files) - set(manifest.lazy_files))),
+        download_bytes=compressed_size(
+            Path(manifest.out_dir), [n for n in manifest.files if n not in manifest.lazy_files]
+        ),
+        lazy_files=tuple(manifest.lazy_files),
         checks=file_checks(Path(manifest.out_dir), manifest.files),
     )
 

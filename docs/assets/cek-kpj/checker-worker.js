@@ -60,6 +60,38 @@ let pyodide = null;
 let diagnoseJson = null;
 const realFetch = self.fetch.bind(self);
 const served = new Map(); // URL -> () => Response: checked files handed to Pyodide's fetch
+let runtime = null; // { url, regionsFile, files } from the boot message
+
+// The region names (a few tens of KB) are not in the checker's wheel: they are fetched
+// only once a NIK is typed, then kept in the runtime cache for offline use. Every visitor
+// fetches the same file, so the request says nothing about the NIK.
+let regionsText = null; // a promise of the file's text
+let regionsGiven = false;
+
+function fetchRegions() {
+  if (!regionsText && runtime && runtime.regionsFile) {
+    const name = runtime.regionsFile;
+    regionsText = (async () => {
+      // Checked like every runtime file, and kept only when it matches.
+      const check = runtime.files[name];
+      if (!check) throw new RuntimeFileError(`${name}: no check recorded`);
+      const options = { cache: await openCache(), attempt: 0, onBytes: () => {} };
+      const got = await download(new URL(name, runtime.url).href, name, check, options);
+      return got.respond().text();
+    })();
+    regionsText.catch(() => { regionsText = null; }); // try again next time
+  }
+  return regionsText;
+}
+
+async function giveRegionsIfNeeded(inputs) {
+  if (regionsGiven || !runtime.regionsFile || !String(inputs.nik || "").trim()) return;
+  const text = await fetchRegions();
+  const regions = pyodide.pyimport("kpj_checker.regions");
+  regions.use_data(text);
+  regions.destroy();
+  regionsGiven = true;
+}
 
 class RuntimeFileError extends Error {}
 
@@ -225,18 +257,20 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
   }
 };
 
-async function boot({ runtimeURL, lockFile, packages, checks, attempt }) {
+async function boot({ runtimeURL, lockFile, packages, checks, attempt, regionsFile }) {
   const start = performance.now();
   self.runtimeURL = runtimeURL;
   const files = parseChecks(checks);
+  runtime = { url: runtimeURL, regionsFile: regionsFile || "", files };
   const url = (name) => new URL(name, runtimeURL).href;
   const cache = await openCache();
   const compiled = await compiledStdlib(cache, files[SOURCE_STDLIB]);
   const snapshot = await cachedSnapshot(cache, compiled, runtimeURL).catch(() => null);
   const snapshotRead = performance.now();
   // With the compiled copy, kpj_checker is already in the stdlib: no wheel to install.
+  // The region names come later, only once a NIK is typed (fetchRegions).
   const names = Object.keys(files).filter(
-    (name) => !(compiled && (name === SOURCE_STDLIB || name.endsWith(".whl"))),
+    (name) => name !== runtime.regionsFile && !(compiled && (name === SOURCE_STDLIB || name.endsWith(".whl"))),
   );
   const total = names.reduce((sum, name) => sum + files[name].size, 0);
   let loaded = 0;
@@ -317,8 +351,12 @@ self.onmessage = async (event) => {
       const forgot = await forgetCompiledStdlib(message.runtimeURL).catch(() => false);
       self.postMessage({ type: "failed", retryNow: forgot, error: String(error && error.message ? error.message : error) });
     }
+  } else if (message.type === "regions") {
+    const pending = fetchRegions(); // a NIK is being typed: fetch while the person types
+    if (pending) pending.catch(() => {});
   } else if (message.type === "diagnose") {
     try {
+      await giveRegionsIfNeeded(message.inputs);
       const result = JSON.parse(diagnoseJson(JSON.stringify(message.inputs)));
       self.postMessage({ type: "result", id: message.id, result });
     } catch (error) {
