@@ -79,7 +79,7 @@ def test_captive_portal_page_is_never_kept_and_a_reload_recovers(
 
     broken_server.faults.clear()  # the network is back
     page.reload()
-    page.locator(READY).wait_for(timeout=60_000)
+    page.locator(READY).wait_for(timeout=120_000)
     wait_until(lambda: any(url.endswith(file) for url in runtime_files_cached(page)), 30)
     page.fill("[name=kpj]", "1234567890")
     page.click("#kpj-checker button[type=submit]")
@@ -106,7 +106,7 @@ def test_a_failed_download_ends_clearly_and_try_again_works(
 
     broken_server.faults.clear()
     page.click("[data-action=retry]")
-    page.locator(READY).wait_for(timeout=60_000)
+    page.locator(READY).wait_for(timeout=120_000)
     assert not page.locator("[data-kpj-nojs]").is_visible()
     assert not page.locator("[data-action=retry]").is_visible()
     assert page.locator("[name=kpj]").input_value() == "1234567890"
@@ -136,14 +136,14 @@ def test_a_bad_runtime_file_cached_before_is_deleted_not_served(
     page.goto(broken_server.url + "/checker/")
     runtime = page.locator(".kpj-checker").get_attribute("data-runtime")
     wasm = page.evaluate("r => new URL(r + 'pyodide.asm.wasm', location.href).href", runtime)
-    page.locator(READY).wait_for(timeout=60_000)
+    page.locator(READY).wait_for(timeout=120_000)
     page.evaluate(
         """url => caches.open("cek-kpj-runtime").then(cache => cache.put(url,
           new Response("<title>Wi-Fi login</title>", {headers: {"Content-Type": "text/html"}})))""",
         wasm,
     )
     page.reload()
-    page.locator(READY).wait_for(timeout=60_000)
+    page.locator(READY).wait_for(timeout=120_000)
     size = page.evaluate(
         """url => caches.open("cek-kpj-runtime").then(cache => cache.match(url))
           .then(hit => hit.arrayBuffer()).then(body => body.byteLength)""",
@@ -184,7 +184,7 @@ def test_a_compiled_copy_that_will_not_boot_is_dropped_and_the_source_boots(
     """A boot failure (here: a damaged compiled stdlib) is a clear state too, then recovers."""
     page = fresh.new_page()
     page.goto(broken_server.url + "/checker/")
-    page.locator(READY).wait_for(timeout=60_000)
+    page.locator(READY).wait_for(timeout=120_000)
     checks = page.locator(".kpj-checker").get_attribute("data-checks")
     source = next(i.split(":")[2] for i in checks.split() if i.startswith("python_stdlib.zip:"))
     runtime = page.locator(".kpj-checker").get_attribute("data-runtime")
@@ -198,7 +198,7 @@ def test_a_compiled_copy_that_will_not_boot_is_dropped_and_the_source_boots(
     )
     started = time.monotonic()
     page.reload()
-    page.locator(READY).wait_for(timeout=60_000)
+    page.locator(READY).wait_for(timeout=120_000)
     assert time.monotonic() - started < CLEAR_STATE + 10
     boot = page.evaluate("() => performance.getEntriesByName('kpj-checker-ready')[0].detail")
     assert boot["stdlib"] == "source"

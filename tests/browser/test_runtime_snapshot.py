@@ -20,7 +20,7 @@ SECRETS = ("3174054808900003", "98765432101")
 
 
 def boot(page: Page) -> dict:
-    page.locator(READY).wait_for(timeout=60_000)
+    page.locator(READY).wait_for(timeout=120_000)
     return page.evaluate("() => performance.getEntriesByName('kpj-checker-ready')[0].detail")
 
 
@@ -50,13 +50,13 @@ def test_later_visits_restore_a_snapshot_that_holds_nothing_typed(
     page.goto(server.url + "/checker/")  # type: ignore[attr-defined]
     assert boot(page)["snapshot"] == "none"
     check(page, SECRETS[1], SECRETS[0])  # typed before any snapshot exists
-    wait_until(lambda: cached(page, "python_stdlib.compiled.zip"), 90)
+    wait_until(lambda: cached(page, "python_stdlib.compiled.zip"), 150)
 
     page.reload()
     second = boot(page)
     assert (second["stdlib"], second["snapshot"]) == ("compiled", "made")
     check(page, SECRETS[1], SECRETS[0])  # typed right after the snapshot was taken
-    wait_until(lambda: cached(page, "pyodide.snapshot.gz"), 90)
+    wait_until(lambda: cached(page, "pyodide.snapshot.gz"), 150)
     memory = snapshot_bytes(page)
     assert len(memory) > 1_000_000
     for secret in SECRETS:
