@@ -146,7 +146,7 @@ def wait_for_compiled_stdlib(
 
 
 STEPS = (  # the worker's timings (checker-worker.js), in boot order
-    ("snapshotRead", "  of which: read the memory snapshot (gunzip)"),
+    ("snapshotRead", "read + gunzip the memory snapshot (overlaps next)"),
     ("fetch", "runtime files: download + check, or cache lookup"),
     ("import", "import pyodide.mjs (+ pyodide.asm.js)"),
     ("wasm", "  wasm compile + instantiate (inside loadPyodide)"),
