@@ -1,4 +1,5 @@
-"""Command line: ``python -m kpj_checker diagnose [--json | --kpj ... --lang en]``.
+"""Command line: ``python -m kpj_checker diagnose [--json | --kpj ... --lang en]``
+and ``python -m kpj_checker batch FILE`` (see :mod:`kpj_checker.batch.cli`).
 
 Exit status 0 on success, 2 for unusable input (invalid JSON, not an object,
 unknown fields), with one line on stderr and no traceback.
@@ -12,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from . import content
+from .batch import cli as batch_cli
 from .diagnosis import diagnose
 from .inputs import FORM_FIELDS, UnknownFieldError
 from .report import render_report
@@ -30,6 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     for name in (*FORM_FIELDS, "today"):
         run.add_argument("--" + name.replace("_", "-"), dest=name, metavar="TEXT")
     run.add_argument("--lang", choices=content.LANGUAGES, default=None)
+    batch_cli.add_parser(commands)
     return parser
 
 
@@ -40,6 +43,8 @@ def _fail(key: str, lang: str, **kwargs: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "batch":
+        return batch_cli.run(args)
     lang = args.lang or content.LANGUAGES[0]
     given = {
         name: getattr(args, name)
