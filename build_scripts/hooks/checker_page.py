@@ -38,6 +38,12 @@ def compressed_size(folder: Path, files: dict[str, int]) -> int:
     return sum(len(gzip.compress((folder / name).read_bytes(), 6)) for name in files)
 
 
+def list_only(manifest: BundleManifest, name: str) -> bool:
+    """Whether a bundle file is for the employee-list page only (the .xlsx reader, more stdlib)."""
+    wheel_names = {p.replace("-", "_") for p in manifest.optional_packages}
+    return name == manifest.batch_stdlib or name.split("-")[0] in wheel_names
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     if getattr(config.plugins["i18n"], "building", False):
         return  # an inner language build: the bundle is ready
@@ -50,12 +56,16 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log=log.info,
     )
     _bundle["current"] = manifest
+    checker_files = {n: size for n, size in manifest.files.items() if not list_only(manifest, n)}
     checker_form.RUNTIME["current"] = checker_form.Runtime(
         folder=f"assets/pyodide/{manifest.content_hash[:16]}/",
         lock_file=manifest.lock_file,
         packages=tuple(manifest.packages),
-        files=tuple(sorted(manifest.files)),
-        download_bytes=compressed_size(Path(manifest.out_dir), manifest.files),
+        files=tuple(sorted(checker_files)),
+        download_bytes=compressed_size(Path(manifest.out_dir), checker_files),
+        optional_packages=tuple(manifest.optional_packages),
+        batch_stdlib=manifest.batch_stdlib,
+        list_files=tuple(sorted(manifest.files)),
     )
 
 

@@ -10,12 +10,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from .. import content
+
 #: A number Excel wrote in scientific notation: ``3.17105E+15``, ``3,17105E+15``.
 _SCIENTIFIC = re.compile(r"\d+(?:[.,]\d+)?[eE]\+?\d+")
 #: A whole number Excel wrote with a decimal part: ``3171050101900001.0``.
 _TRAILING_ZERO = re.compile(r"\d+[.,]0+")
-#: Largest whole number a spreadsheet's number cell holds exactly (15 significant digits).
-EXACT_DIGITS = 15
+#: Significant digits a spreadsheet's number cell keeps (Excel: 15).
+EXACT_DIGITS = int(content.fact("excel_significant_digits"))
 
 #: Folded words for each sex (``M`` male, ``F`` female), Indonesian and English.
 SEX_WORDS: dict[str, str] = {
@@ -47,6 +49,8 @@ Cell = str | int | float | datetime | date | bool | Formula | None
 
 def as_text(value: Cell) -> str:
     """The cell as the person sees it, for header matching and messages."""
+    if isinstance(value, str):
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, Formula):

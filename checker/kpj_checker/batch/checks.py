@@ -80,7 +80,7 @@ class ListCheck:
             msg = Msg.of(f"batch.problem.{name}.excel_number")
             self.add(row, FieldError(name, "excel_number", msg), text)
             return None
-        digits, _ = read_digits(name, text)
+        digits = text if text.isascii() and text.isdigit() else read_digits(name, text)[0]
         if digits is not None:
             self.rows_with_number[name].setdefault(digits, []).append(row)
         if name == "kpj":

@@ -39,7 +39,7 @@ def check_file(
         check = ListCheck(mapping, today)
         rows = 0
         for number, cells in opened.rows:
-            if not any(as_text(cell) for cell in cells):
+            if not any(map(_filled, cells)):
                 continue
             _refuse_formulas(number, cells, mapping, header)
             rows += 1
@@ -59,6 +59,11 @@ def check_file(
         "problems": problem_dicts(check.sorted_problems(), lang),
         "warnings": problem_dicts(check.warnings, lang),
     }
+
+
+def _filled(cell: object) -> bool:
+    """Whether a cell holds anything (spaces alone do not count)."""
+    return bool(cell.strip()) if isinstance(cell, str) else cell is not None
 
 
 def _find_header(rows: Rows, chosen: dict[str, str]) -> tuple[int, list[str], dict[str, int]]:

@@ -1,0 +1,93 @@
+// Cek KPJ: checks an employee list with kpj_checker.batch inside Pyodide, off the main thread.
+// The chosen file arrives from the page, is written to Pyodide's in-memory file system,
+// checked, and deleted. Nothing is logged, stored or sent anywhere: every file this worker
+// loads comes from this site (the runtime, the .xlsx reader, a few more stdlib modules).
+
+let pyodide = null;
+let checkPath = null;
+let sizeError = null;
+let config = null;
+let xlsxLoaded = false;
+const LIST_PATH = "/tmp/employee-list";
+
+async function boot(message) {
+  config = message;
+  const runtime = new URL(message.runtimeURL);
+  const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
+  pyodide = await loadPyodide({
+    indexURL: runtime.href,
+    lockFileURL: new URL(message.lockFile, runtime).href,
+    stdLibURL: new URL("python_stdlib.zip", runtime).href,
+    packages: message.packages,
+    stdout: () => {},
+    stderr: () => {},
+  });
+  // The list check's extra standard-library modules (csv, zipfile, xml...), as a zip on sys.path.
+  const extra = await fetch(new URL(message.batchStdlib, runtime).href);
+  if (!extra.ok) throw new Error("batch stdlib: " + extra.status);
+  pyodide.FS.writeFile("/lib/batch_stdlib.zip", new Uint8Array(await extra.arrayBuffer()));
+  pyodide.runPython("import sys\nsys.path.append('/lib/batch_stdlib.zip')");
+  const worker = pyodide.pyimport("kpj_checker.batch.worker");
+  const json = pyodide.pyimport("json");
+  checkPath = (path, lang, progress) => {
+    const result = worker.check_path(path, lang, null, progress);
+    try {
+      return JSON.parse(json.dumps(result));
+    } finally {
+      result.destroy();
+    }
+  };
+  sizeError = (size, lang) => {
+    const result = worker.size_error(size, lang);
+    if (result === undefined || result === null) return null;
+    try {
+      return JSON.parse(json.dumps(result));
+    } finally {
+      result.destroy();
+    }
+  };
+}
+
+function isZip(bytes) {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+async function check({ file, lang, id }) {
+  const tooLarge = sizeError(file.size, lang);
+  if (tooLarge) return tooLarge;
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (isZip(bytes) && !xlsxLoaded) {
+    self.postMessage({ type: "status", id, status: "xlsx" });
+    await pyodide.loadPackage(config.xlsxPackages, { messageCallback: () => {}, errorCallback: () => {} });
+    xlsxLoaded = true;
+  }
+  pyodide.FS.writeFile(LIST_PATH, bytes);
+  const started = performance.now();
+  try {
+    const progress = (rows, fraction) => self.postMessage({ type: "progress", id, rows, fraction });
+    const output = checkPath(LIST_PATH, lang, progress);
+    output.ms = performance.now() - started;
+    return output;
+  } finally {
+    pyodide.FS.unlink(LIST_PATH);
+  }
+}
+
+self.onmessage = async (event) => {
+  const message = event.data;
+  if (message.type === "boot") {
+    try {
+      await boot(message);
+      self.postMessage({ type: "ready" });
+    } catch (error) {
+      self.postMessage({ type: "failed", error: String(error && error.message ? error.message : error) });
+    }
+  } else if (message.type === "check") {
+    try {
+      const output = await check(message);
+      self.postMessage({ type: "result", id: message.id, output });
+    } catch (error) {
+      self.postMessage({ type: "error", id: message.id, error: String(error && error.message ? error.message : error) });
+    }
+  }
+};
