@@ -76,6 +76,17 @@ BATCH_STDLIB_NAME = "batch_stdlib.zip"
 #: Pure wheels the list page loads from the lock file only when an .xlsx is chosen
 #: (versions from requirements.lock, fetched from PyPI by pip into the pip cache).
 OPTIONAL_WHEELS = ("openpyxl", "et_xmlfile")
+#: Python that puts a second stdlib zip (``ZIP``) on sys.path, as the list page's worker does.
+ADD_STDLIB_ZIP = """
+import sys
+sys.path.append(ZIP)
+# Packages already loaded from the main stdlib zip (such as encodings) find their
+# modules in this zip too.
+for _name, _module in list(sys.modules.items()):
+    _paths = list(getattr(_module, "__path__", None) or [])
+    if "." not in _name and any(".zip" in p and p.startswith("/lib/") for p in _paths):
+        _module.__path__.append(ZIP + "/" + _name)
+"""
 #: Modules of the checker that only the list page uses (traced with the list samples).
 BATCH_PACKAGE = "kpj_checker.batch"
 #: Runtime files a module Web Worker needs (``import {loadPyodide} from "./pyodide.mjs"``;
@@ -441,7 +452,7 @@ async function main(cfg) {
   }
   if (cfg.extraZip) {
     py.FS.writeFile("/lib/extra_stdlib.zip", readFileSync(cfg.extraZip));
-    py.runPython("import sys\nsys.path.append('/lib/extra_stdlib.zip')");
+    py.runPython(cfg.addZip.replaceAll("ZIP", JSON.stringify("/lib/extra_stdlib.zip")));
   }
   // From here on, record every module name the import system is asked for.
   py.runPython(`
@@ -621,6 +632,7 @@ def trace_modules(
             "calls": calls,
             "files": {k: base64.b64encode(v).decode() for k, v in (files or {}).items()},
             "extraZip": str(extra_zip) if extra_zip else None,
+            "addZip": ADD_STDLIB_ZIP,
             "output": str(tmpdir / "trace.json"),
         }
         (tmpdir / "cfg.json").write_text(json.dumps(cfg), "utf-8")

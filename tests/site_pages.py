@@ -20,6 +20,7 @@ FIXES = ("verify-data", "check-membership", "contact-cs")
 PAGES = (
     "",
     "checker/",
+    "employee-list/",
     "about/",
     "editorial-notes/",
     "glossary/",

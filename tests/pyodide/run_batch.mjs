@@ -8,8 +8,9 @@
 // reader's packages, as employee-list-worker.js does.
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
+const here = fileURLToPath(new URL(".", import.meta.url));
 const [bundleArg, samplesArg, optionalArg] = process.argv.slice(2);
 const bundle = resolve(bundleArg);
 const log = (...args) => console.error(...args);
@@ -29,7 +30,9 @@ async function main() {
     stderr: log,
   });
   pyodide.FS.writeFile("/lib/batch_stdlib.zip", readFileSync(join(bundle, "batch_stdlib.zip")));
-  pyodide.runPython("import sys\nsys.path.append('/lib/batch_stdlib.zip')");
+  const worker = readFileSync(join(here, "..", "..", "docs", "assets", "cek-kpj", "employee-list-worker.js"), "utf8");
+  const addZip = worker.split("const ADD_STDLIB_ZIP = `")[1].split("`;")[0];
+  pyodide.runPython(addZip.replaceAll("ZIP", JSON.stringify("/lib/batch_stdlib.zip")));
   await pyodide.loadPackage(optional, { messageCallback: () => {} });
   const check = pyodide.runPython(`
 import json

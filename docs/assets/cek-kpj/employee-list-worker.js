@@ -9,6 +9,17 @@ let sizeError = null;
 let config = null;
 let xlsxLoaded = false;
 const LIST_PATH = "/tmp/employee-list";
+// Python: put a second stdlib zip on sys.path (the same code runs in the bundle's tests).
+const ADD_STDLIB_ZIP = `
+import sys
+sys.path.append(ZIP)
+# Packages already loaded from the main stdlib zip (such as encodings) find their
+# modules in this zip too.
+for _name, _module in list(sys.modules.items()):
+    _paths = list(getattr(_module, "__path__", None) or [])
+    if "." not in _name and any(".zip" in p and p.startswith("/lib/") for p in _paths):
+        _module.__path__.append(ZIP + "/" + _name)
+`;
 
 async function boot(message) {
   config = message;
@@ -26,7 +37,7 @@ async function boot(message) {
   const extra = await fetch(new URL(message.batchStdlib, runtime).href);
   if (!extra.ok) throw new Error("batch stdlib: " + extra.status);
   pyodide.FS.writeFile("/lib/batch_stdlib.zip", new Uint8Array(await extra.arrayBuffer()));
-  pyodide.runPython("import sys\nsys.path.append('/lib/batch_stdlib.zip')");
+  pyodide.runPython(ADD_STDLIB_ZIP.replaceAll("ZIP", JSON.stringify("/lib/batch_stdlib.zip")));
   const worker = pyodide.pyimport("kpj_checker.batch.worker");
   const json = pyodide.pyimport("json");
   checkPath = (path, lang, progress) => {
