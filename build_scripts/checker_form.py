@@ -28,7 +28,6 @@ class Runtime:
     download_bytes: int  # compressed size of what the first visit downloads
     optional_packages: tuple[str, ...] = ()  # loaded by the list page for .xlsx only
     batch_stdlib: str = ""  # stdlib zip the list page adds (csv, zipfile, xml...)
-    list_files: tuple[str, ...] = ()  # every file, for the list page's offline copy
 
 
 RUNTIME: dict[str, Runtime] = {}  # set by the checker_page hook before pages render

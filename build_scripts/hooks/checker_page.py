@@ -65,7 +65,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
         download_bytes=compressed_size(Path(manifest.out_dir), checker_files),
         optional_packages=tuple(manifest.optional_packages),
         batch_stdlib=manifest.batch_stdlib,
-        list_files=tuple(sorted(manifest.files)),
     )
 
 

@@ -88,7 +88,8 @@
     this.keepForOffline();
   };
 
-  // Put the runtime (with the .xlsx reader) into the service worker's cache for offline use.
+  // Put the runtime into the service worker's cache for offline use. The .xlsx reader is
+  // cached by the service worker the first time an .xlsx is checked, not before.
   ListCheck.prototype.keepForOffline = function () {
     if (!window.caches) return;
     var base = new URL(this.root.dataset.runtime, location.href);
