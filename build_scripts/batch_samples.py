@@ -70,13 +70,23 @@ ROWS: list[tuple[str, str, str, str, str, list[tuple[str, str]]]] = [
     ("Hani", "3171050508900032", "", "", "P", [("sex", "conflicts_with_nik")]),
     ("Budi 123", "3171050508900033", "", "", "", [("name", "invalid_character")]),
     ("Ika", "-", "-", "", "", [("nik", "empty"), ("kpj", "empty")]),
+    ("Jaka", "3100050508900035", "", "", "", [("nik", "invalid_region")]),
+    ("Kadek", "9101011708900036", "", "", "", [("nik", "region_not_in_current_list")]),
 ]
 
 
-def expected_problems() -> dict[int, list[tuple[str, str]]]:
-    """{spreadsheet row: sorted [(field, code)]} for the rows above."""
+#: Codes that are warnings (worth checking, not errors), as in the single checker.
+WARNING_CODES = frozenset({"region_not_in_current_list"})
+
+
+def expected_problems(warnings: bool = False) -> dict[int, list[tuple[str, str]]]:
+    """{spreadsheet row: sorted [(field, code)]} for the rows above (or their warnings)."""
     first = HEADER_ROW + 1
-    return {first + i: sorted(row[5]) for i, row in enumerate(ROWS) if row[5]}
+    found = {
+        first + i: sorted(e for e in row[5] if (e[1] in WARNING_CODES) == warnings)
+        for i, row in enumerate(ROWS)
+    }
+    return {row: entries for row, entries in found.items() if entries}
 
 
 def table() -> list[list[str]]:

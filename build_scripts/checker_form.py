@@ -26,6 +26,7 @@ class Runtime:
     packages: tuple[str, ...]
     files: tuple[str, ...]
     download_bytes: int  # compressed size of what the first visit downloads
+    lazy_files: tuple[str, ...] = ()  # fetched by the worker only when needed (regions.json)
     optional_packages: tuple[str, ...] = ()  # loaded by the list page for .xlsx only
     batch_stdlib: str = ""  # stdlib zip the list page adds (csv, zipfile, xml...)
 
@@ -40,7 +41,8 @@ MONTH_FIELDS = ("last_paid_month",)
 
 def control(field: str, lang: str) -> str:
     """One input or select, with its id, name and described-by links."""
-    ids = f'id="kpj-{field}" name="{field}" aria-describedby="kpj-hint-{field} kpj-error-{field}"'
+    described = f"kpj-hint-{field} kpj-error-{field} kpj-warning-{field}"
+    ids = f'id="kpj-{field}" name="{field}" aria-describedby="{described}"'
     if field in SELECTS:
         options = "".join(
             f'<option value="{v}">{escape(content.message(f"form.{field}.{v}", lang))}</option>'
@@ -66,6 +68,7 @@ def field_block(field: str, lang: str) -> str:
         f'<p class="kpj-hint" id="kpj-hint-{field}">{hint}</p>'
         f"{control(field, lang)}"
         f'<p class="kpj-error" id="kpj-error-{field}" data-error-for="{field}" hidden></p>'
+        f'<p class="kpj-warning" id="kpj-warning-{field}" data-warning-for="{field}" hidden></p>'
         "</div>"
     )
 
@@ -95,6 +98,7 @@ def render_form(lang: str, page_dest: str) -> str:
             f' data-packages="{" ".join(runtime.packages)}"'
             f' data-files="{" ".join(runtime.files)}"'
             f' data-size="{human_size(runtime.download_bytes, lang)}"'
+            f' data-lazy-files="{" ".join(runtime.lazy_files)}"'
         )
     fields = "".join(field_block(f, lang) for f in FORM_FIELDS)
     m = lambda key: escape(content.message(key, lang))  # noqa: E731
@@ -111,5 +115,6 @@ def render_form(lang: str, page_dest: str) -> str:
 </form>
 <section id="checker-results" class="kpj-results" aria-live="polite" tabindex="-1"></section>
 <script type="application/json" id="kpj-checker-texts">{page_texts(lang)}</script>
+<script src="{root}assets/cek-kpj/nik-info.js"></script>
 <script src="{root}assets/cek-kpj/checker.js"></script>
 </div>"""

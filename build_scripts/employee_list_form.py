@@ -36,7 +36,8 @@ def render_list_form(lang: str, page_dest: str) -> str:
             f' data-packages="{" ".join(runtime.packages)}"'
             f' data-xlsx-packages="{" ".join(runtime.optional_packages)}"'
             f' data-batch-stdlib="{runtime.batch_stdlib}"'
-            f' data-files="{" ".join((*runtime.files, runtime.batch_stdlib))}"'
+            f' data-lazy-files="{" ".join(runtime.lazy_files)}"'
+            f' data-files="{" ".join((*runtime.files, *runtime.lazy_files, runtime.batch_stdlib))}"'
         )
 
     def m(key: str) -> str:

@@ -100,6 +100,11 @@ ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 SOURCE_DATE_EPOCH = "315532800"  # 1980-01-01, also makes py_compile write hash-based pycs
 #: Never part of the checker's source (build artefacts and caches).
 IGNORED_DIRS = {"build", "dist", "__pycache__", "node_modules"}
+#: Package data taken out of the wheel and shipped beside it, by wheel path -> file name.
+#: The page's worker fetches such a file only when needed (the region names, when a NIK
+#: is typed) and hands its text to the loader named here, so the first visit stays light.
+LAZY_FILES = {"kpj_checker/data/regions.json": "regions.json"}
+LAZY_LOADER = "kpj_checker.regions.use_data"
 #: Modules always kept in the trimmed stdlib (the page's worker glue uses them).
 ALWAYS_MODULES = ("json",)
 
@@ -124,6 +129,7 @@ class BundleManifest:
     lock_file: str
     packages: list[str]
     stdlib_modules: list[str] = field(default_factory=list)
+    lazy_files: list[str] = field(default_factory=list)  # in ``files``, fetched on demand
     optional_packages: list[str] = field(default_factory=list)
     batch_stdlib: str = ""
     compiled_stdlib: bool = True
@@ -142,6 +148,7 @@ class BundleManifest:
             "optional_packages": self.optional_packages,
             "batch_stdlib": self.batch_stdlib,
             "stdlib_modules": len(self.stdlib_modules),
+            "lazy_files": self.lazy_files,
             "compiled_stdlib": self.compiled_stdlib,
             "content_hash": self.content_hash,
             "rebuilt": self.rebuilt,
@@ -379,6 +386,22 @@ def build_wheel(checker_dir: Path, work: Path, log: Log) -> Path:
     return wheels[0]
 
 
+def split_lazy_files(wheel: Path, stage: Path) -> list[str]:
+    """Move the LAZY_FILES out of ``wheel`` into ``stage``; return their names there."""
+    entries = read_zip(wheel)
+    moved = [name for name in LAZY_FILES if name in entries]
+    if not moved:
+        return []
+    for name in moved:
+        (stage / LAZY_FILES[name]).write_bytes(entries.pop(name))
+    record = next(n for n in entries if n.endswith(".dist-info/RECORD"))
+    lines = entries[record].decode("utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if line.split(",", 1)[0] not in moved]
+    entries[record] = "".join(kept).encode("utf-8")
+    write_zip(wheel, entries.items(), deflate=True)
+    return [LAZY_FILES[name] for name in moved]
+
+
 def make_lock(wheels: list[Path], pdir: Path, stage: Path) -> Path:
     """Create ``stage/pyodide-lock.json`` holding only ``wheels`` (copied to stage)."""
     info = json.loads((pdir / LOCK_NAME).read_text("utf-8"))["info"]
@@ -465,6 +488,12 @@ class _Recorder:
         return None
 sys.meta_path.insert(0, _Recorder)
 `);
+  // Hand over the data the page's worker fetches on demand, the way the worker does.
+  for (const file of cfg.lazyFiles) {
+    const load = py.pyimport(cfg.lazyLoader.split(".").slice(0, -1).join("."));
+    load[cfg.lazyLoader.split(".").pop()](readFileSync(file, "utf8"));
+    load.destroy();
+  }
   py.globals.set("cfg_json", JSON.stringify(cfg));
   // Import every module of the checker, and every module its source names in an import.
   const errors = JSON.parse(py.runPython(`
@@ -633,6 +662,8 @@ def trace_modules(
             "files": {k: base64.b64encode(v).decode() for k, v in (files or {}).items()},
             "extraZip": str(extra_zip) if extra_zip else None,
             "addZip": ADD_STDLIB_ZIP,
+            "lazyFiles": [str(stage / n) for n in LAZY_FILES.values() if (stage / n).exists()],
+            "lazyLoader": LAZY_LOADER,
             "output": str(tmpdir / "trace.json"),
         }
         (tmpdir / "cfg.json").write_text(json.dumps(cfg), "utf-8")
@@ -857,6 +888,7 @@ def build_bundle(
         stage = work / "stage"
         stage.mkdir()
         wheel = build_wheel(checker_dir, work, log)
+        lazy = split_lazy_files(wheel, stage)
         skip = cli_modules(checker_dir)
         modules = wheel_modules(wheel, skip, (BATCH_PACKAGE,))
         own, _ = wheel_modules(wheel, skip)
@@ -911,6 +943,7 @@ def build_bundle(
         optional_packages=sorted(set(all_packages) - set(packages)),
         batch_stdlib=BATCH_STDLIB_NAME,
         stdlib_modules=[n for n in kept if not n.endswith("/")],
+        lazy_files=lazy,
         compiled_stdlib=compiled_stdlib,
         fingerprint=digest,
         content_hash=content_hash(out_dir, files),

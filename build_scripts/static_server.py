@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 import brotli
 
 ROOT = Path(__file__).resolve().parent.parent
-UNCOMPRESSED_TYPES = ("image/png", "image/jpeg", "image/webp", "image/gif")
+UNCOMPRESSED_TYPES = ("image/png", "image/jpeg", "image/webp", "image/gif", "application/gzip")
 mimetypes.add_type("application/wasm", ".wasm")
 mimetypes.add_type("application/manifest+json", ".webmanifest")
 mimetypes.add_type("text/javascript", ".mjs")
@@ -137,15 +137,18 @@ def make_handler(site: Path, rules: NetlifyRules, traffic: Traffic) -> type[Base
             if target is None:
                 self.send_error(HTTPStatus.NOT_FOUND)
                 return
-            content_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+            guessed, file_encoding = mimetypes.guess_type(target.name)
+            headers = {
+                "Content-Type": guessed or "application/octet-stream",
+                **rules.headers_for(url_path),
+            }
             encoding = None
-            if content_type.startswith(UNCOMPRESSED_TYPES):
-                body = target.read_bytes()
+            if file_encoding or headers["Content-Type"].startswith(UNCOMPRESSED_TYPES):
+                body = target.read_bytes()  # already compressed (such as sitemap.xml.gz)
             else:
                 accept = self.headers.get("Accept-Encoding", "")
                 wanted = "br" if "br" in accept else "gzip" if "gzip" in accept else ""
                 body, encoding = compressed(target, target.stat().st_mtime, wanted)
-            headers = {"Content-Type": content_type, **rules.headers_for(url_path)}
             self.send_response(status)
             for name, value in headers.items():
                 self.send_header(name, value)

@@ -13,6 +13,7 @@ import gzip
 import logging
 import shutil
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,7 +34,7 @@ _bundle: dict[str, BundleManifest] = {}
 WORKER_MODULES = ("importlib.util", "io", "json", "os", "zipfile")
 
 
-def compressed_size(folder: Path, files: dict[str, int]) -> int:
+def compressed_size(folder: Path, files: Iterable[str]) -> int:
     """What a first visit downloads, gzip-compressed as a host would serve it."""
     return sum(len(gzip.compress((folder / name).read_bytes(), 6)) for name in files)
 
@@ -61,8 +62,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
         folder=f"assets/pyodide/{manifest.content_hash[:16]}/",
         lock_file=manifest.lock_file,
         packages=tuple(manifest.packages),
-        files=tuple(sorted(checker_files)),
-        download_bytes=compressed_size(Path(manifest.out_dir), checker_files),
+        files=tuple(sorted(set(checker_files) - set(manifest.lazy_files))),
+        download_bytes=compressed_size(
+            Path(manifest.out_dir), [n for n in checker_files if n not in manifest.lazy_files]
+        ),
+        lazy_files=tuple(manifest.lazy_files),
         optional_packages=tuple(manifest.optional_packages),
         batch_stdlib=manifest.batch_stdlib,
     )

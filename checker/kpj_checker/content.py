@@ -14,6 +14,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from . import regions
+
 LANGUAGES: tuple[str, ...] = ("id", "en")
 
 
@@ -96,11 +98,6 @@ def _messages_file() -> dict[str, dict[str, str]]:
     return merged
 
 
-@cache
-def _provinces_file() -> dict[str, Any]:
-    return _load("provinces.json")
-
-
 CHECKED_ON: str = _facts_file()["checked_on"]
 
 
@@ -137,8 +134,11 @@ def fact(key: str) -> int | str:
 
 
 def provinces() -> dict[str, str]:
-    """Two-digit province codes accepted at the start of a NIK, with names."""
-    return dict(_provinces_file()["provinces"])
+    """Two-digit province codes accepted at the start of a NIK, with names.
+
+    From the region data (:mod:`kpj_checker.regions`): the current Kemendagri list.
+    """
+    return dict(regions.tables().provinces)
 
 
 class _KeepUnknown(dict):

@@ -10,7 +10,7 @@ from . import content
 from .dates import LATEST_YEAR, parse_date, parse_month
 from .kpj import parse_kpj
 from .model import FieldError, Inputs, Msg
-from .nik import conflicts, parse_nik
+from .nik import check_nik, conflicts
 from .normalise import NotText, not_text_error, to_text
 
 #: The person's answers, in form order.
@@ -54,6 +54,7 @@ def read_inputs(raw: Mapping[str, Any]) -> Inputs:
     if unknown:
         raise UnknownFieldError(unknown)
     errors: list[FieldError] = []
+    warnings: tuple[FieldError, ...] = ()
     texts: dict[str, str | None] = {}
     for name in FIELDS:
         try:
@@ -85,7 +86,7 @@ def read_inputs(raw: Mapping[str, Any]) -> Inputs:
         errors += [error] if error else []
     nik_text = texts["nik"]
     if nik_text is not None:
-        values["nik"], error = parse_nik(nik_text)
+        values["nik"], error, warnings = check_nik(nik_text)
         errors += [error] if error else []
         if values["nik"] is not None:
             clashes = conflicts(values["nik"], values.get("birth_date"), values.get("sex"))
@@ -95,7 +96,7 @@ def read_inputs(raw: Mapping[str, Any]) -> Inputs:
 
     order = {name: i for i, name in enumerate(FIELDS)}
     errors.sort(key=lambda e: order[e.field])
-    return Inputs(today=today, lang=lang, errors=tuple(errors), **values)
+    return Inputs(today=today, lang=lang, errors=tuple(errors), warnings=warnings, **values)
 
 
 def _not_text(name: str) -> FieldError:

@@ -10,9 +10,9 @@ from .normalise import check_length, read_digits
 def parse_kpj(text: str) -> tuple[str | None, FieldError | None]:
     """The KPJ digits, or the reason ``text`` cannot be a KPJ number.
 
-    Spaces, dashes and dots are ignored. Codes: ``empty``, ``letter_like_digit``,
-    ``invalid_character``, ``too_short``, ``too_long`` and ``looks_like_nik``
-    (as many digits as a NIK).
+    Spaces, dashes, dots and invisible format characters are ignored. Codes:
+    ``empty``, ``letter_like_digit``, ``invalid_character``, ``too_short``,
+    ``too_long`` and ``looks_like_nik`` (as many digits as a NIK).
     """
     digits, error = read_digits("kpj", text)
     if digits is None:

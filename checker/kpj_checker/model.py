@@ -72,6 +72,16 @@ class NikInfo:
     birth_year_2d: int
     sex: str  # "F" or "M"
 
+    @property
+    def regency_code(self) -> str:
+        """Digits 1-4: the regency or city."""
+        return self.digits[:4]
+
+    @property
+    def district_code(self) -> str:
+        """Digits 1-6: the district."""
+        return self.digits[:6]
+
 
 @dataclass(frozen=True)
 class Inputs:
@@ -89,6 +99,7 @@ class Inputs:
     registered_on: date | None = None
     last_paid_month: YearMonth | None = None
     errors: tuple[FieldError, ...] = field(default=())
+    warnings: tuple[FieldError, ...] = field(default=())
 
 
 @dataclass(frozen=True)
@@ -113,6 +124,30 @@ class InputError:
 
     def to_dict(self) -> dict[str, str]:
         return {"field": self.field, "code": self.code, "message": self.message}
+
+
+@dataclass(frozen=True)
+class NikSummary:
+    """What a well-formed NIK says, for the person to compare with their KTP.
+
+    Names are None where the code is not in the current list; ``birth_date`` is
+    ``DD-MM-YY`` as encoded (the NIK holds no century).
+    """
+
+    province: str | None
+    regency: str | None
+    district: str | None
+    birth_date: str
+    sex: str
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {
+            "province": self.province,
+            "regency": self.regency,
+            "district": self.district,
+            "birth_date": self.birth_date,
+            "sex": self.sex,
+        }
 
 
 @dataclass(frozen=True)
@@ -155,6 +190,8 @@ class Diagnosis:
     input_errors: tuple[InputError, ...]
     causes: tuple[CauseResult, ...]
     ruled_out: tuple[RuledOut, ...]
+    warnings: tuple[InputError, ...] = ()
+    nik_info: NikSummary | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (see the package README for the shape)."""
@@ -164,4 +201,6 @@ class Diagnosis:
             "input_errors": [e.to_dict() for e in self.input_errors],
             "causes": [c.to_dict() for c in self.causes],
             "ruled_out": [r.to_dict() for r in self.ruled_out],
+            "warnings": [w.to_dict() for w in self.warnings],
+            "nik_info": self.nik_info.to_dict() if self.nik_info else None,
         }

@@ -10,6 +10,12 @@ from .model import FieldError, Msg
 DIGITS = frozenset("0123456789")
 #: Characters removed from numbers before checking them: spaces, dashes, dots.
 SEPARATORS = frozenset(" \t\n\r\f\v\u00a0\u2007\u202f-\u2010\u2011\u2012\u2013\u2014\u2212.")
+#: Unicode category of the invisible "format" characters that pasting from chats,
+#: PDFs and web pages leaves in numbers: zero-width spaces and joiners (U+200B-U+200D),
+#: the byte order mark (U+FEFF), the word joiner (U+2060), the soft hyphen (U+00AD),
+#: direction marks (U+200E, U+200F) and direction embeddings, overrides and isolates
+#: (U+202A-U+202E, U+2066-U+2069). They are ignored like spaces.
+INVISIBLE_CATEGORY = "Cf"
 #: Letters people type by mistake for a digit that looks the same.
 LOOKALIKES = {"O": "0", "o": "0", "l": "1", "I": "1"}
 _SHOWN_CHARACTERS = 5
@@ -43,10 +49,40 @@ def not_text_error(field: str) -> FieldError:
     )
 
 
+def is_ignored(ch: str) -> bool:
+    """Whether ``ch`` is dropped from a number: a separator, a space or an invisible character."""
+    return ch in SEPARATORS or ch.isspace() or unicodedata.category(ch) == INVISIBLE_CATEGORY
+
+
 def strip_separators(text: str) -> str:
-    """Normalise width (full-width digits become ASCII) and drop spaces, dashes and dots."""
+    """Normalise width (full-width digits become ASCII) and drop spaces, dashes, dots
+    and invisible format characters."""
     text = unicodedata.normalize("NFKC", text)
-    return "".join(ch for ch in text if ch not in SEPARATORS and not ch.isspace())
+    return "".join(ch for ch in text if not is_ignored(ch))
+
+
+def visible(ch: str) -> str:
+    """How a character is quoted in a message: ``"x"`` when it can be seen on its own,
+    else its code point such as ``U+202E``.
+
+    Control, format, private-use, unassigned and surrogate characters, spaces and
+    combining marks (which would join the quote mark) are never shown raw, so a
+    message cannot be reversed or hidden by what was typed.
+    """
+    if ch.isprintable() and not ch.isspace() and unicodedata.category(ch)[0] != "M":
+        return f'"{ch}"'
+    return f"U+{ord(ch):04X}"
+
+
+def visible_text(text: str, limit: int = 80) -> str:
+    """``text`` safe to quote in a message or on a terminal: every character that
+    :func:`visible` would not show as itself (the space excepted) becomes ``<U+001B>``,
+    and text longer than ``limit`` characters is cut with ``…``."""
+    cut = len(text) > limit
+    shown = "".join(
+        ch if ch == " " or visible(ch) == f'"{ch}"' else f"<{visible(ch)}>" for ch in text[:limit]
+    )
+    return shown + ("…" if cut else "")
 
 
 def read_digits(field: str, text: str) -> tuple[str | None, FieldError | None]:
@@ -63,7 +99,7 @@ def read_digits(field: str, text: str) -> tuple[str | None, FieldError | None]:
         return cleaned, None
     others = _unique(ch for ch in wrong if ch not in LOOKALIKES)
     if others:
-        shown = tuple(f'"{ch}"' for ch in others[:_SHOWN_CHARACTERS])
+        shown = tuple(visible(ch) for ch in others[:_SHOWN_CHARACTERS])
         chars = ", ".join(shown) + (", …" if len(others) > _SHOWN_CHARACTERS else "")
         return None, FieldError(
             field, "invalid_character", Msg.of(f"error.{field}.invalid_character", chars=chars)

@@ -42,6 +42,8 @@ FILLED = {
     "last_paid_month": "2026-06",
 }
 WITH_ERRORS = {"kpj": "12345 678", "nik": "12", "registered_on": "2026-11-30"}
+# A NIK with a regency code from before the Papua split: a warning, not an error.
+WITH_WARNING = {"nik": "9101011708900001"}
 
 
 def home(lang: str) -> str:
@@ -140,6 +142,11 @@ def test_checker_with_results_and_with_field_errors_has_no_axe_violations(
     submit(page, WITH_ERRORS)
     assert page.locator("#kpj-checker [data-error-for]:not([hidden])").count() >= 2
     assert page.locator("#checker-results [role=alert]").is_visible()
+    found += audit(page)
+
+    submit(page, WITH_WARNING)
+    assert page.locator("#kpj-checker [data-warning-for=nik]").is_visible()
+    assert page.locator("#checker-results [data-nik-info]").is_visible()
     found += audit(page)
     assert not found, "\n".join(found)
 

@@ -112,6 +112,34 @@ def test_scenarios_give_the_same_causes_as_the_package(
             assert sorted(errors) == sorted({f for f, _ in case["expect"]["input_errors"]}), case[
                 "name"
             ]
+            check_nik_parts(page, case)
+
+
+def check_nik_parts(page: Page, case: dict) -> None:
+    """Warnings beside their field (not marked invalid) and the "What your NIK says" block."""
+    expect = case["expect"]
+    warned = page.evaluate(
+        "[...document.querySelectorAll('#kpj-checker [data-warning-for]:not([hidden])')]"
+        ".map(e => e.dataset.warningFor)"
+    )
+    assert sorted(warned) == sorted({f for f, _ in expect.get("warnings", [])}), case["name"]
+    listed = page.evaluate(
+        "[...document.querySelectorAll('#checker-results [data-warning]')]"
+        ".map(e => e.dataset.warning)"
+    )
+    assert listed == [code for _, code in expect.get("warnings", [])], case["name"]
+    if expect.get("warnings") and not expect["input_errors"]:
+        assert page.locator("[name=nik]").get_attribute("aria-invalid") is None, case["name"]
+    block = page.locator("#checker-results [data-nik-info]")
+    if "nik_info" not in expect:
+        return
+    info = expect["nik_info"]
+    assert block.count() == (0 if info is None else 1), case["name"]
+    if info is not None:
+        text = block.inner_text()
+        for key in ("district", "regency", "province", "birth_date"):
+            if info[key] is not None:
+                assert info[key] in text, (case["name"], key)
 
 
 @pytest.mark.parametrize(("lang", "word"), [("id", "11"), ("en", "11")])
@@ -170,12 +198,34 @@ def test_copy_summary_leaves_the_nik_out_unless_ticked(
     summary = page.evaluate("() => navigator.clipboard.readText()")
     assert "1234567890" in summary
     assert nik not in summary
+    assert "Tenjo" not in summary, "the NIK's district counts as the NIK"
     assert "Data yang dimasukkan tidak sesuai" in summary  # a likely cause, in Indonesian
     page.locator("#kpj-include-nik").check()
     page.locator("[data-action=copy]").click()
     page.wait_for_function(
         "nik => navigator.clipboard.readText().then(t => t.includes(nik))", arg=nik
     )
+    summary = page.evaluate("() => navigator.clipboard.readText()")
+    assert "Kecamatan: Tenjo" in summary and "Kabupaten Bogor" in summary
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_region_names_load_only_once_a_nik_is_typed(
+    page: Page, server: object, watch: object, lang: str
+) -> None:
+    open_checker(page, server.url, lang, "2026-11-24")  # type: ignore[attr-defined]
+    fill_and_check(page, {"kpj": "12345678901"})
+    assert page.locator("#checker-results [data-nik-info]").count() == 0
+    assert not [u for u in watch.requests if u.endswith("/regions.json")]  # type: ignore[attr-defined]
+    fill_and_check(page, {"nik": "9101011708900001"})  # Merauke before Papua Selatan (2022)
+    assert [u for u in watch.requests if u.endswith("/regions.json")]  # type: ignore[attr-defined]
+    block = page.locator("#checker-results [data-nik-info]")
+    assert "Papua" in block.inner_text() and "17-08-90" in block.inner_text()
+    warning = page.locator("[data-warning-for=nik]")
+    assert warning.is_visible() and "9101" in warning.inner_text()
+    assert page.locator("[name=nik]").get_attribute("aria-invalid") is None
+    assert "9101" in page.locator("#checker-results [data-warning]").inner_text()
+    wait_until(lambda: any(u.endswith("/regions.json") for u in cached_urls(page)), 30)
 
 
 def test_without_javascript_the_page_explains_and_links_every_cause(

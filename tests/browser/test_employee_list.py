@@ -132,7 +132,10 @@ def test_csv_and_xlsx_are_checked_on_the_device(
     assert [u for u in sent if "openpyxl" in u], "the .xlsx reader was loaded for the .xlsx"
     want_xlsx = expected("list.xlsx", "id", tmp_path)["result"]
     assert table_rows(page) == as_rows(want_xlsx)
-    assert any(code == "excel_number" and row > 36 for row, _, code in table_rows(page))
+    last = batch_samples.HEADER_ROW + len(batch_samples.ROWS)
+    assert any(code == "excel_number" and row > last for row, _, code in table_rows(page))
+    warnings = page.locator("#kpj-list-warnings tbody tr")
+    assert warnings.count() == len(want_xlsx["warnings"]) > 0
     assert audit(page) == []
 
     page.wait_for_load_state("networkidle")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from typing import Any
 
@@ -18,19 +19,48 @@ def _strings(value: Any, where: str, *, allow_empty_list: bool = True) -> None:
         assert isinstance(item, str) and item.strip(), f"{where} has an empty or non-text item"
 
 
+def _check_nik_info(result: dict[str, Any]) -> None:
+    """``nik_info``: null, or names (null where not listed), ``DD-MM-YY`` and ``F``/``M``."""
+    info = result["nik_info"]
+    nik_errors = [e for e in result["input_errors"] if e["field"] == "nik"]
+    if info is None:
+        assert not result["warnings"], "warnings only come with a well-formed NIK"
+        return
+    assert not nik_errors, "nik_info only for a well-formed NIK"
+    assert set(info) == {"province", "regency", "district", "birth_date", "sex"}
+    assert isinstance(info["province"], str) and info["province"]
+    for key in ("regency", "district"):
+        assert info[key] is None or (isinstance(info[key], str) and info[key])
+    assert info["regency"] is not None or info["district"] is None
+    assert re.fullmatch(r"\d\d-\d\d-\d\d", info["birth_date"])
+    assert info["sex"] in ("F", "M")
+    unlisted = info["regency"] is None or info["district"] is None
+    codes = [w["code"] for w in result["warnings"]]
+    assert codes == (["region_not_in_current_list"] if unlisted else [])
+
+
 def check_result(result: Any) -> None:
     """Raise AssertionError unless ``result`` has the documented shape and ordering."""
     assert isinstance(result, dict)
-    assert set(result) == {"lang", "today", "input_errors", "causes", "ruled_out"}
+    assert set(result) == {
+        "lang",
+        "today",
+        "input_errors",
+        "causes",
+        "ruled_out",
+        "warnings",
+        "nik_info",
+    }
     assert result["lang"] in content.LANGUAGES
     date.fromisoformat(result["today"])
     json.dumps(result)  # JSON-ready
 
-    for error in result["input_errors"]:
+    for error in result["input_errors"] + result["warnings"]:
         assert set(error) == {"field", "code", "message"}
         assert error["field"] in FIELDS
         assert isinstance(error["code"], str) and error["code"]
         assert isinstance(error["message"], str) and error["message"].strip()
+    _check_nik_info(result)
 
     guide = [c.id for c in content.causes(result["lang"])]
     fix_ids = {f.id for f in content.fixes(result["lang"])}

@@ -45,6 +45,8 @@ ALL_CODES = {
     "in_future",
     "invalid_choice",
     "empty",
+    "invalid_region",
+    "region_not_in_current_list",
 }
 
 
@@ -58,9 +60,9 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return paths
 
 
-def by_row(result: dict[str, Any]) -> dict[int, list[tuple[str, str]]]:
+def by_row(result: dict[str, Any], key: str = "problems") -> dict[int, list[tuple[str, str]]]:
     rows: dict[int, list[tuple[str, str]]] = {}
-    for problem in result["problems"]:
+    for problem in result[key]:
         rows.setdefault(problem["row"], []).append((problem["field"], problem["code"]))
     return {row: sorted(found) for row, found in rows.items()}
 
@@ -98,6 +100,7 @@ def test_every_row_gets_its_problems(files: dict[str, Path], name: str, lang: st
         else batch_samples.expected_problems()
     )
     assert by_row(result) == expected
+    assert by_row(result, "warnings") == batch_samples.expected_problems(warnings=True)
     assert set(result) == {"rows", "columns", "problems", "warnings"}
     assert result["columns"] == {
         "nik": "No. KTP",
@@ -106,7 +109,7 @@ def test_every_row_gets_its_problems(files: dict[str, Path], name: str, lang: st
         "sex": "L/P",
         "name": "Nama",
     }
-    for problem in result["problems"]:
+    for problem in result["problems"] + result["warnings"]:
         assert set(problem) == {"row", "field", "code", "message"}
         assert problem["message"] and "{" not in problem["message"]
 
@@ -296,7 +299,8 @@ def test_cli_json(files: dict[str, Path]) -> None:
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert result["rows"] == len(batch_samples.ROWS) + 1
-    assert {p["code"] for p in result["problems"]} == ALL_CODES
+    codes = {p["code"] for p in result["problems"] + result["warnings"]}
+    assert codes == ALL_CODES
 
 
 def test_cli_table(files: dict[str, Path]) -> None:

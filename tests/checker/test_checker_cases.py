@@ -23,6 +23,8 @@ def _outcome(result: dict[str, Any]) -> dict[str, Any]:
         "causes": {c["id"]: c["likelihood"] for c in result["causes"]},
         "ruled_out": sorted(r["id"] for r in result["ruled_out"]),
         "input_errors": [[e["field"], e["code"]] for e in result["input_errors"]],
+        "warnings": [[w["field"], w["code"]] for w in result["warnings"]],
+        "nik_info": result["nik_info"],
     }
 
 
@@ -36,6 +38,8 @@ def _structure(result: dict[str, Any]) -> Any:
             for c in result["causes"]
         ],
         [r["id"] for r in result["ruled_out"]],
+        [(w["field"], w["code"]) for w in result["warnings"]],
+        result["nik_info"],
     )
 
 
@@ -66,6 +70,21 @@ def test_cases_cover_every_cause_and_likelihood() -> None:
         assert expected in seen, expected
 
 
+def _check_texts(result: dict[str, Any], expect: dict[str, Any], lang: str) -> None:
+    """Optional ``messages_contain``: words the messages must show, a list for every
+    language (such as ``U+202E`` for a character that cannot be shown as itself) or a
+    list per language. No message holds a character that cannot be seen, such as a
+    direction override."""
+    texts = [e["message"] for e in result["input_errors"]]
+    texts += [line for c in result["causes"] for line in c["evidence"]]
+    texts += [r["reason"] for r in result["ruled_out"]]
+    joined = "\n".join(texts)
+    words = expect.get("messages_contain", [])
+    for word in words.get(lang, []) if isinstance(words, dict) else words:
+        assert word in joined, (word, joined)
+    assert all(ch.isprintable() or ch == "\n" for ch in joined), ascii(joined)
+
+
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
 def test_case(case: dict[str, Any]) -> None:
     results = {}
@@ -78,5 +97,9 @@ def test_case(case: dict[str, Any]) -> None:
         assert got["causes"] == expect["causes"]
         assert got["ruled_out"] == sorted(expect["ruled_out"])
         assert got["input_errors"] == expect["input_errors"]
+        assert got["warnings"] == expect.get("warnings", [])
+        if "nik_info" in expect:
+            assert got["nik_info"] == expect["nik_info"]
+        _check_texts(result, expect, lang)
         results[lang] = result
     assert _structure(results["id"]) == _structure(results["en"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 import pytest
@@ -12,6 +13,7 @@ from kpj_checker.inputs import read_inputs
 from kpj_checker.kpj import parse_kpj
 from kpj_checker.model import YearMonth
 from kpj_checker.nik import parse_nik
+from kpj_checker.normalise import visible_text
 
 TODAY = "2026-11-24"
 
@@ -79,6 +81,66 @@ def test_invalid_characters_are_quoted_and_limited() -> None:
     assert error is not None
     text = render(error.message, "en")
     assert '"a"' in text and '"e"' in text and '"f"' not in text and "…" in text
+
+
+#: Invisible format characters (Unicode category Cf) that pasting leaves in numbers.
+INVISIBLE = {
+    "zero-width space": "\u200b",
+    "zero-width non-joiner": "\u200c",
+    "zero-width joiner": "\u200d",
+    "byte order mark": "\ufeff",
+    "word joiner": "\u2060",
+    "soft hyphen": "\u00ad",
+    "left-to-right mark": "\u200e",
+    "right-to-left mark": "\u200f",
+    **{f"embedding/override U+{cp:04X}": chr(cp) for cp in range(0x202A, 0x202F)},
+    **{f"isolate U+{cp:04X}": chr(cp) for cp in range(0x2066, 0x206A)},
+}
+
+
+@pytest.mark.parametrize("char", INVISIBLE.values(), ids=INVISIBLE.keys())
+def test_invisible_characters_are_ignored_in_the_kpj(char: str) -> None:
+    assert parse_kpj(f"{char}1234{char}5678901{char}") == ("12345678901", None)
+
+
+@pytest.mark.parametrize("char", INVISIBLE.values(), ids=INVISIBLE.keys())
+def test_invisible_characters_are_ignored_in_the_nik(char: str) -> None:
+    nik, error = parse_nik(f"3201{char}0155{char}05910007")
+    assert error is None and nik is not None and nik.digits == "3201015505910007"
+
+
+def test_nik_with_a_zero_width_space_and_its_birth_date_is_well_formed() -> None:
+    result = diagnose({"nik": "3201\u200b015505910007", "birth_date": "1991-05-15", "today": TODAY})
+    assert result["input_errors"] == []
+    assert {c["id"]: c["likelihood"] for c in result["causes"]}["wrong-data"] == "possible"
+
+
+def test_every_format_character_is_ignored() -> None:
+    """The whole category, not just the usual suspects (tag characters, for one)."""
+    assert unicodedata.category("\U000e0041") == "Cf"
+    assert parse_kpj("12345\U000e0041678901\u2061") == ("12345678901", None)
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("1234567890\x07", "U+0007"),  # a control character
+        ("1234567890\ue000", "U+E000"),  # private use
+        ("1234567890\ud800", "U+D800"),  # a lone surrogate (from a JSON escape)
+        ("1234567890\u0301", "U+0301"),  # a combining mark would join the quote
+        ("1234567890\uffff", "U+FFFF"),  # a noncharacter
+        ("1234567890#", '"#"'),
+        ("1234567890\u00e9", '"\u00e9"'),
+    ],
+)
+def test_other_characters_are_quoted_visibly(typed: str, shown: str) -> None:
+    _, error = parse_kpj(typed)
+    assert error is not None and error.code == "invalid_character"
+    for lang in ("id", "en"):
+        text = render(error.message, lang)
+        assert shown in text
+        assert all(ch.isprintable() for ch in text), text
+        text.encode("utf-8")  # never a lone surrogate in a message
 
 
 def test_nik_man() -> None:
@@ -251,3 +313,10 @@ def test_today_defaults_to_device_date() -> None:
 def test_not_a_mapping_is_a_type_error() -> None:
     with pytest.raises(TypeError):
         diagnose(["kpj"])  # type: ignore[arg-type]
+
+
+def test_visible_text_escapes_what_cannot_be_seen_and_cuts_long_text() -> None:
+    assert visible_text("na\x1b[31mme") == "na<U+001B>[31mme"
+    assert visible_text("a b\u202ec\ud800") == "a b<U+202E>c<U+D800>"
+    assert visible_text("\u00e9t\u00e9 #1") == "\u00e9t\u00e9 #1"
+    assert visible_text("x" * 50, limit=40) == "x" * 40 + "…"

@@ -34,6 +34,10 @@ async function main() {
   const addZip = worker.split("const ADD_STDLIB_ZIP = `")[1].split("`;")[0];
   pyodide.runPython(addZip.replaceAll("ZIP", JSON.stringify("/lib/batch_stdlib.zip")));
   await pyodide.loadPackage(optional, { messageCallback: () => {} });
+  // Region names, handed over the way the page's worker does.
+  const regions = pyodide.pyimport("kpj_checker.regions");
+  regions.use_data(readFileSync(join(bundle, "regions.json"), "utf8"));
+  regions.destroy();
   const check = pyodide.runPython(`
 import json
 from kpj_checker.batch.worker import check_path

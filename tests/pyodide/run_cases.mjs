@@ -3,10 +3,11 @@
 //   node tests/pyodide/run_cases.mjs <bundle-dir> [cases.json]
 //
 // The bundle dir is what build_scripts/pyodide_bundle.py writes: pyodide.mjs, the runtime,
-// pyodide-lock.json (only the checker wheel) and the trimmed python_stdlib.zip. The Python
+// pyodide-lock.json (only the checker wheel), the trimmed python_stdlib.zip and regions.json
+// (the region names, outside the wheel: handed over the way the page's worker does). The Python
 // side is case_runner.py (shared with the CPython half of the test). Only the result JSON
 // goes to stdout; Pyodide's own messages go to stderr.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -34,6 +35,12 @@ async function main() {
     stderr: log,
   });
   const bootMs = performance.now() - t0;
+  const regions = join(bundle, "regions.json");
+  if (existsSync(regions)) {
+    const module = pyodide.pyimport("kpj_checker.regions");
+    module.use_data(readFileSync(regions, "utf8"));
+    module.destroy();
+  }
 
   pyodide.runPython(readFileSync(join(here, "case_runner.py"), "utf8"));
   const runAll = pyodide.globals.get("run_all");

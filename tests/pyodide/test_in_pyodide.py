@@ -123,3 +123,20 @@ def test_case_same_in_pyodide(
     assert set(got) == set(expected) == set(cpython_run["languages"])
     for lang, result in expected.items():
         assert got[lang] == result, f"case {name!r}, lang {lang!r} differs in Pyodide"
+
+
+def test_region_names_ship_beside_the_wheel_not_in_it(bundle: Path) -> None:
+    """The page's first visit stays light: the worker fetches regions.json when a NIK is typed."""
+    import zipfile
+
+    lock = json.loads((bundle / "pyodide-lock.json").read_text("utf-8"))
+    (wheel,) = (bundle / pkg["file_name"] for pkg in lock["packages"].values())
+    with zipfile.ZipFile(wheel) as zf:
+        names = zf.namelist()
+        record = zf.read(next(n for n in names if n.endswith("/RECORD"))).decode()
+    assert "kpj_checker/regions.pyc" in names or "kpj_checker/regions.py" in names
+    assert "kpj_checker/data/regions.json" not in names
+    assert "data/regions.json" not in record
+    shipped = (bundle / "regions.json").read_text("utf-8")
+    source = ROOT / "checker" / "kpj_checker" / "data" / "regions.json"
+    assert shipped == source.read_text("utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import urllib.error
 import urllib.request
 
@@ -32,6 +33,76 @@ def test_security_headers_on_every_page(netlify_rules: NetlifyRules) -> None:
     assert "max-age=0" in headers["Cache-Control"]
 
 
+#: Paths of every kind the site serves: pages, the checker's worker and runtime, the
+#: service worker, the manifest and its icons, the 404 page.
+EVERY_KIND = (
+    "/",
+    "/en/checker/",
+    "/assets/cek-kpj/checker-worker.js",
+    "/assets/pyodide/0123abcd/pyodide.asm.wasm",
+    "/sw.js",
+    "/manifest.webmanifest",
+    "/assets/cek-kpj/icons/icon-192.png",
+    "/sitemap.xml.gz",
+    "/404.html",
+)
+
+
+def policy_of(rules: NetlifyRules, path: str) -> dict[str, str]:
+    """Permissions-Policy as ``{feature: allowlist}``."""
+    policy = rules.headers_for(path)["Permissions-Policy"]
+    items = [item.strip().partition("=") for item in policy.split(",")]
+    return {feature: allowlist for feature, _, allowlist in items}
+
+
+@pytest.mark.parametrize("path", EVERY_KIND)
+def test_hsts_coop_corp_and_framing_on_every_response(
+    netlify_rules: NetlifyRules, path: str
+) -> None:
+    headers = netlify_rules.headers_for(path)
+    hsts = [part.strip() for part in headers["Strict-Transport-Security"].split(";")]
+    max_age = int(hsts[0].removeprefix("max-age="))
+    assert max_age >= 31_536_000  # OWASP: at least a year
+    assert "includeSubDomains" in hsts
+    assert "preload" not in hsts  # the .app domain is preloaded already (see netlify.toml)
+    assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert headers["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert headers["X-Frame-Options"] == "DENY"
+
+
+def test_permissions_policy_denies_what_the_site_does_not_use(
+    netlify_rules: NetlifyRules,
+) -> None:
+    policy = policy_of(netlify_rules, "/checker/")
+    for feature in (
+        "camera",
+        "microphone",
+        "geolocation",
+        "payment",
+        "usb",
+        "serial",
+        "hid",
+        "midi",
+        "display-capture",
+        "browsing-topics",
+        "publickey-credentials-get",
+    ):
+        assert policy[feature] == "()", feature
+    # The checker copies its summary and offers to share it, from its own pages only.
+    assert policy["clipboard-write"] == "(self)"
+    assert policy["web-share"] == "(self)"
+    assert "interest-cohort" not in policy  # FLoC: obsolete
+    allowed = {feature for feature, allowlist in policy.items() if allowlist != "()"}
+    assert allowed == {"clipboard-write", "web-share"}
+
+
+def test_gzip_sitemap_is_served_as_a_gzip_file(netlify_rules: NetlifyRules) -> None:
+    headers = netlify_rules.headers_for("/sitemap.xml.gz")
+    assert headers["Content-Type"] == "application/gzip"
+    assert "Content-Encoding" not in headers
+    assert "Content-Type" not in netlify_rules.headers_for("/sitemap.xml")
+
+
 def test_wasm_type_and_long_caching_for_fingerprinted_assets(netlify_rules: NetlifyRules) -> None:
     assert netlify_rules.headers_for("/x/pyodide.asm.wasm")["Content-Type"] == "application/wasm"
     hashed = netlify_rules.headers_for("/assets/stylesheets/main.57a0d79d.min.css")
@@ -54,6 +125,26 @@ def test_test_server_applies_the_resolved_headers(server: SiteServer) -> None:
     assert "'wasm-unsafe-eval'" in headers["Content-Security-Policy"]
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert b'<html lang="id"' in body
+
+
+def test_test_server_sends_the_new_headers(server: SiteServer) -> None:
+    _, headers, _ = fetch(server.url + "/en/checker/")
+    assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert headers["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert "max-age=" in headers["Strict-Transport-Security"]
+
+
+def test_test_server_sends_the_gzip_sitemap_as_is(server: SiteServer) -> None:
+    """As a CDN would: no second compression, whatever the client accepts."""
+    request = urllib.request.Request(
+        server.url + "/sitemap.xml.gz", headers={"Accept-Encoding": "br, gzip"}
+    )
+    with urllib.request.urlopen(request) as response:
+        headers, body = dict(response.headers), response.read()
+    assert headers["Content-Type"] == "application/gzip"
+    assert "Content-Encoding" not in headers
+    assert body[:2] == b"\x1f\x8b"
+    assert b"<urlset" in gzip.decompress(body)
 
 
 @pytest.mark.parametrize(("path", "lang"), [("/nope/", "id"), ("/en/nope/", "en")])

@@ -7,8 +7,10 @@ browser; these tests run it exactly as the build does (node + require).
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -148,3 +150,107 @@ def test_built_index_has_hidden_stem_and_keyword_fields(site: Path, lang: str, p
     assert ("lambat" if lang == "id" else "lat") in late["title_stems"].split()
     assert late["keywords"]
     assert all("keywords" not in doc for loc, doc in docs.items() if "#" in loc)
+
+
+@pytest.mark.parametrize(
+    ("query", "lang", "expected"),
+    [
+        ("switched jobs", "en", {"transfer", "employer"}),
+        ("quit my job", "en", {"resign"}),
+        ("hotline", "en", {"contact", "call"}),
+        ("ID card", "en", {"nik"}),
+        ("double kpj", "en", {"several", "number"}),
+        ("ganti kantor", "id", {"pindah", "alih"}),
+        ("nomor cs", "id", {"hubung", "layan"}),
+        ("kena phk", "id", {"henti", "aktif"}),
+        ("e-KTP", "id", {"nik"}),
+    ],
+)
+def test_synonyms_map_everyday_phrasings_to_the_pages_words(
+    query: str, lang: str, expected: set[str]
+) -> None:
+    (out,) = run((("transformQuery", query, lang),))
+    terms = {term.removesuffix("^1") for term in out.split()}
+    assert expected <= terms, (query, out)
+
+
+def test_synonyms_are_data_beside_the_stemmer() -> None:
+    data = json.loads((WORDS_JS.parent / "search-words.json").read_text("utf-8"))
+    assert set(data["stemmers"]) == {"id", "en"}
+    for lang in ("id", "en"):
+        for phrase, words in data["synonyms"][lang].items():
+            assert phrase == phrase.lower().strip() and words.strip(), (lang, phrase)
+            assert len(phrase.split()) <= 4, f"{phrase!r}: phrases match up to 4 words"
+
+
+def test_long_input_is_bounded_and_fast() -> None:
+    """A 60,000-character query or word is cut and stemmed in linear time (issue 14)."""
+    script = (
+        f"const w = require({json.dumps(str(WORDS_JS))});"
+        "const started = Date.now();"
+        "const long = 'a'.repeat(60000), out = [];"
+        "for (const lang of ['id', 'en']) {"
+        "  out.push(w.transformQuery(long, lang), w.transformQuery('ab '.repeat(20000), lang));"
+        "  w.terms('x'.repeat(60000) + 'ing', lang); w.stemEn('e'.repeat(60000) + 'ment');"
+        "  w.terms('<'.repeat(60000), lang);"
+        "}"
+        "process.stdout.write(JSON.stringify({ms: Date.now() - started, out, max: w.MAX_QUERY}));"
+    )
+    result = json.loads(
+        subprocess.run([node(), "-e", script], capture_output=True, text=True, check=True).stdout
+    )
+    assert all(len(query) <= result["max"] + 10 for query in result["out"])
+    assert result["ms"] < 2_000, f"stemming 60,000 characters took {result['ms']} ms"
+
+
+def test_snowball_stemmers_are_vendored_and_usable_when_chosen() -> None:
+    """CEK_KPJ_STEMMERS switches both sides to Snowball (@orama/stemmers) for a measurement.
+
+    The build's --data output carries each chosen stemmer's source; the generated browser
+    script, run as the browser would (no require), gives the same stems as Node.
+    """
+    env = {**os.environ, "CEK_KPJ_STEMMERS": "id:snowball,en:snowball"}
+    data = json.loads(
+        subprocess.run(
+            [node(), str(BUILD_SCRIPT), "--data"],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+        ).stdout
+    )
+    assert data["stemmers"] == {"id": "snowball", "en": "snowball"}
+    sys.path.insert(0, str(ROOT / "build_scripts" / "hooks"))
+    from search_words import browser_scripts
+
+    scripts = browser_scripts(data)
+    browser = "".join(scripts.values()) + (
+        "const out = {id: CekKpjSnowball.id('pembayaran'), en: CekKpjSnowball.en('switched'),"
+        " data: CekKpjSearchData.stemmers};"
+        "process.stdout.write(JSON.stringify(out));"
+    )
+    out = json.loads(
+        subprocess.run(
+            [node(), "-e", f"require('vm').runInThisContext({json.dumps(browser)})"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
+    node_side = json.loads(
+        subprocess.run(
+            [
+                node(),
+                "-e",
+                f"const w = require({json.dumps(str(WORDS_JS))});"
+                "const out = [w.stem('pembayaran', 'id'), w.stem('switched', 'en')];"
+                "process.stdout.write(JSON.stringify(out))",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+        ).stdout
+    )
+    assert [out["id"], out["en"]] == node_side == ["bayar", "switch"]
+    assert out["data"] == {"id": "snowball", "en": "snowball"}

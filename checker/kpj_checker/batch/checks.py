@@ -1,7 +1,8 @@
 """The checks on one row, with the single checker's parsers, and duplicate tracking.
 
 The codes are the single checker's (``too_short``, ``unknown_province``,
-``conflicts_with_nik``...), plus ``excel_number`` and ``duplicate``.
+``conflicts_with_nik``...), plus ``excel_number`` and ``duplicate``. Warnings are the
+single checker's too (``region_not_in_current_list``, from :func:`~kpj_checker.nik.check_nik`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from datetime import date
 
 from ..kpj import parse_kpj
 from ..model import FieldError, Msg, NikInfo
-from ..nik import conflicts, parse_nik
+from ..nik import check_nik, conflicts
 from ..normalise import read_digits
 from .birth_dates import read_birth_date
 from .cells import Cell, as_text, exact_number, number_text, read_sex
@@ -85,11 +86,15 @@ class ListCheck:
             self.rows_with_number[name].setdefault(digits, []).append(row)
         if name == "kpj":
             _, error = parse_kpj(text)
-            nik = None
+            nik, warnings = None, ()
         else:
-            nik, error = parse_nik(text)
+            nik, error, warnings = check_nik(text)
         if error is not None:
             self.add(row, error, text)
+        for warning in warnings:
+            params = (*warning.message.params, ("value", text))
+            msg = Msg("batch." + warning.message.key, params)
+            self.warnings.append(Problem(row, warning.field, warning.code, msg))
         return nik
 
     def _birth_date(self, row: int, value: Cell) -> date | None:

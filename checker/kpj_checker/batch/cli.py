@@ -41,8 +41,12 @@ def run(args: argparse.Namespace) -> int:
     except ReadError as error:
         print(error.message(args.lang), file=sys.stderr)
         return EXIT_UNREADABLE
-    if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=2))
-    else:
-        sys.stdout.write(render_table(result, args.lang))
+    text = (
+        json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+        if args.json
+        else render_table(result, args.lang)
+    )
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))  # UTF-8 whatever the locale says
+    sys.stdout.buffer.flush()
     return 0

@@ -40,6 +40,39 @@ _compile_stdlib
 
 let pyodide = null;
 let diagnoseJson = null;
+let runtime = null; // { url, regionsFile } from the boot message
+
+// The region names (a few tens of KB) are not in the checker's wheel: they are fetched
+// only once a NIK is typed, then kept in the runtime cache for offline use. Every visitor
+// fetches the same file, so the request says nothing about the NIK.
+let regionsText = null; // a promise of the file's text
+let regionsGiven = false;
+
+function fetchRegions() {
+  if (!regionsText && runtime && runtime.regionsFile) {
+    const url = new URL(runtime.regionsFile, runtime.url).href;
+    regionsText = (async () => {
+      const cache = self.caches ? await caches.open(RUNTIME_CACHE).catch(() => null) : null;
+      const hit = cache ? await cache.match(url, { ignoreVary: true }) : null;
+      if (hit) return hit.text();
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`region data: HTTP ${response.status}`);
+      if (cache) await cache.put(url, response.clone()).catch(() => {});
+      return response.text();
+    })();
+    regionsText.catch(() => { regionsText = null; }); // try again next time
+  }
+  return regionsText;
+}
+
+async function giveRegionsIfNeeded(inputs) {
+  if (regionsGiven || !runtime.regionsFile || !String(inputs.nik || "").trim()) return;
+  const text = await fetchRegions();
+  const regions = pyodide.pyimport("kpj_checker.regions");
+  regions.use_data(text);
+  regions.destroy();
+  regionsGiven = true;
+}
 
 async function cachedCompiledStdlib(runtimeURL) {
   // The compiled copy from an earlier visit, when the service worker can serve it.
@@ -67,8 +100,9 @@ async function keepCompiledStdlib(runtimeURL) {
   }
 }
 
-async function boot({ runtimeURL, lockFile, packages }) {
+async function boot({ runtimeURL, lockFile, packages, regionsFile }) {
   const start = performance.now();
+  runtime = { url: runtimeURL, regionsFile: regionsFile || "" };
   const compiled = self.caches ? await cachedCompiledStdlib(runtimeURL) : null;
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtimeURL).href);
   const imported = performance.now();
@@ -104,8 +138,12 @@ self.onmessage = async (event) => {
     } catch (error) {
       self.postMessage({ type: "failed", error: String(error && error.message ? error.message : error) });
     }
+  } else if (message.type === "regions") {
+    const pending = fetchRegions(); // a NIK is being typed: fetch while the person types
+    if (pending) pending.catch(() => {});
   } else if (message.type === "diagnose") {
     try {
+      await giveRegionsIfNeeded(message.inputs);
       const result = JSON.parse(diagnoseJson(JSON.stringify(message.inputs)));
       self.postMessage({ type: "result", id: message.id, result });
     } catch (error) {

@@ -18,6 +18,15 @@
     return node;
   }
 
+  // What was typed, safe to paste into a chat: invisible format characters (which the
+  // checker ignores in numbers) are dropped, other characters that cannot be seen
+  // become their code point, as in the checker's own messages ("U+202E").
+  function visibleText(value) {
+    return value.replace(/\p{Cf}/gu, "").replace(/[\p{Cc}\p{Co}\p{Cs}\p{Zl}\p{Zp}]/gu, function (ch) {
+      return "<U+" + ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0") + ">";
+    });
+  }
+
   function localToday() {
     var now = new Date();
     var pad = function (n) { return String(n).padStart(2, "0"); };
@@ -73,6 +82,7 @@
     this.worker.onerror = function () { self.fail(); };
     early.received.forEach(function (message) { self.onWorkerMessage(message); });
     if (early.failed) this.fail();
+    if (window.KpjNikInfo) window.KpjNikInfo.prefetchOnTyping(this.form, this.worker);
   };
 
   // Start the runtime as soon as this script runs, before Material's bundle, so it boots
@@ -92,6 +102,7 @@
       runtimeURL: new URL(root.dataset.runtime, location.href).href,
       lockFile: root.dataset.lock,
       packages: (root.dataset.packages || "").split(" ").filter(Boolean),
+      regionsFile: (root.dataset.lazyFiles || "").split(" ").filter(Boolean)[0] || "",
     });
     root.kpjEarly = early;
     return early;
@@ -177,6 +188,7 @@
       node.textContent = "";
     });
     this.form.querySelectorAll("[aria-invalid]").forEach(function (node) { node.removeAttribute("aria-invalid"); });
+    if (window.KpjNikInfo) window.KpjNikInfo.clearWarnings(this.form);
   };
 
   // Marks each field in error; returns the first of them in the form's order (focus goes there).
@@ -221,6 +233,9 @@
     this.lastResult = result;
     this.clearErrors();
     var firstError = this.showErrors(result.input_errors);
+    var nikInfo = window.KpjNikInfo;
+    var t = function (key, values) { return self.t(key, values); };
+    if (nikInfo) nikInfo.showWarnings(this.form, result.warnings);
     this.setStatus("ready", this.t("form.status.ready"));
     var parts = [
       el("h2", { text: this.t("form.results.heading") }),
@@ -234,6 +249,7 @@
         })),
       ]));
     }
+    if (nikInfo) parts.push(nikInfo.warnings(result, t), nikInfo.block(result, t));
     if (!result.causes.length) parts.push(el("p", { text: this.t("form.results.none") }));
     result.causes.forEach(function (cause) { parts.push(self.causeBlock(cause)); });
     if (result.ruled_out.length) {
@@ -243,7 +259,7 @@
       })));
     }
     parts.push(this.actions());
-    this.results.replaceChildren.apply(this.results, parts);
+    this.results.replaceChildren.apply(this.results, parts.filter(Boolean));
     document.body.classList.add("kpj-has-results"); // print the result alone (site.css)
     performance.measure("kpj-diagnosis", "kpj-diagnosis-start");
     (firstError || this.results).focus();
@@ -291,6 +307,9 @@
       lines.push("", self.t("form.results.ruled_out") + ":");
       result.ruled_out.forEach(function (item) { lines.push("- " + self.causeTitle(item.id)); });
     }
+    if (window.KpjNikInfo) {
+      lines = lines.concat(window.KpjNikInfo.summaryLines(result, function (key) { return self.t(key); }, includeNik));
+    }
     var entered = FIELDS.filter(function (name) {
       return inputs[name] && inputs[name] !== "unknown" && (name !== "nik" || includeNik);
     });
@@ -298,7 +317,7 @@
       lines.push("");
       entered.forEach(function (name) {
         var control = self.form.elements[name];
-        var value = control.tagName === "SELECT" ? control.options[control.selectedIndex].text : inputs[name];
+        var value = control.tagName === "SELECT" ? control.options[control.selectedIndex].text : visibleText(inputs[name]);
         lines.push(self.t("form." + name + ".label") + ": " + value);
       });
     }

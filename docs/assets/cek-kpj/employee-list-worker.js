@@ -38,6 +38,14 @@ async function boot(message) {
   if (!extra.ok) throw new Error("batch stdlib: " + extra.status);
   pyodide.FS.writeFile("/lib/batch_stdlib.zip", new Uint8Array(await extra.arrayBuffer()));
   pyodide.runPython(ADD_STDLIB_ZIP.replaceAll("ZIP", JSON.stringify("/lib/batch_stdlib.zip")));
+  // Region names for the NIK's region warning (a list has NIKs, so the page loads them now).
+  if (message.regionsFile) {
+    const regionsResponse = await fetch(new URL(message.regionsFile, runtime).href);
+    if (!regionsResponse.ok) throw new Error("regions: " + regionsResponse.status);
+    const regions = pyodide.pyimport("kpj_checker.regions");
+    regions.use_data(await regionsResponse.text());
+    regions.destroy();
+  }
   const worker = pyodide.pyimport("kpj_checker.batch.worker");
   const json = pyodide.pyimport("json");
   checkPath = (path, lang, progress) => {

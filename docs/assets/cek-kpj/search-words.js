@@ -11,8 +11,47 @@
 // (a small list drawn from the site's own vocabulary and from how people ask), so an
 // unknown word is left alone rather than mangled. English: a light suffix stripper.
 // Both languages map everyday spellings ("gak", "nggak", "udah") to standard words first.
+//
+// The data beside this file, search-words.json, holds what is not code: the synonyms a
+// query is expanded with ("switched jobs" -> transfer, "nomor cs" -> contact) and which
+// stemmer each language uses (this hand-written one, or Snowball from the pinned npm
+// package @orama/stemmers). Under Node it is read with require(); in the browser the
+// build writes it as assets/cek-kpj/search-data.js (build_scripts/hooks/search_words.py),
+// loaded before this file, and vendors the Snowball stemmers when one is chosen.
+//
+// Input is bounded: a query is cut to MAX_QUERY characters before anything else, a word
+// longer than MAX_WORD is not stemmed, and no regular expression here backtracks more
+// than linearly, so a 60,000-character query or link (?q=...) cannot freeze the page.
 (function (root) {
   "use strict";
+
+  var MAX_QUERY = 200; // characters of a query that are searched; the rest is ignored
+  var MAX_WORD = 40; // longer "words" (pasted junk, hashes) are kept whole, not stemmed
+
+  var isNode = typeof module === "object" && module.exports;
+  // search-words.json: {"stemmers": {"id": ..., "en": ...}, "synonyms": {"id": {...}, "en": {...}}}
+  var DATA = isNode ? require("./search-words.json") : root.CekKpjSearchData || {};
+  var STEMMERS = Object.assign({}, DATA.stemmers || {});
+  // CEK_KPJ_STEMMERS=id:snowball,en:hand-written overrides the choice for a measurement;
+  // the build writes the same choice into search-data.js, so the browser follows.
+  if (isNode && process.env.CEK_KPJ_STEMMERS) {
+    process.env.CEK_KPJ_STEMMERS.split(",").forEach(function (pair) {
+      var kv = pair.split(":");
+      STEMMERS[kv[0]] = kv[1];
+    });
+  }
+  var SNOWBALL_MODULE = { id: "@orama/stemmers/indonesian", en: "@orama/stemmers/english" };
+  var SNOWBALL = Object.create(null);
+  ["id", "en"].forEach(function (lang) {
+    if (STEMMERS[lang] !== "snowball") return;
+    SNOWBALL[lang] = isNode
+      ? require(SNOWBALL_MODULE[lang]).stemmer
+      : (root.CekKpjSnowball || {})[lang];
+    if (typeof SNOWBALL[lang] !== "function") {
+      throw new Error("search-words: the Snowball stemmer for " + lang + " is missing");
+    }
+  });
+  var SYNONYMS = DATA.synonyms || {};
 
   // Indonesian root words (kata dasar). Add a root here when a new page uses an affixed
   // word whose root is missing: tests/site/test_stemmer.py shows what a word stems to.
@@ -180,6 +219,10 @@
     return word;
   }
 
+  function endsWith(word, end) {
+    return word.length >= end.length && word.slice(-end.length) === end;
+  }
+
   // The English stem of one lower-case word: a light, predictable suffix stripper.
   var IRREGULAR_EN = {
     paid: "pay", left: "leave", lost: "lose", made: "make", sent: "send", got: "get",
@@ -196,22 +239,51 @@
     else if (/(ss|us|is)$/.test(w)) { /* address, status, analysis */ }
     else if (/(sses|xes|zes|ches|shes)$/.test(w)) w = w.slice(0, -2);
     else if (/s$/.test(w)) w = w.slice(0, -1);
-    var m = /^(.*[aeiouy].*?)(ing|ed|ly|ment)$/.exec(w);
-    if (m && m[1].length >= (m[2] === "ly" ? 4 : 3)) {
-      w = m[1];
+    // -ing/-ed/-ly/-ment when what is left has a vowel (string tests, no backtracking).
+    var suffix = ["ing", "ed", "ly", "ment"].filter(function (end) { return endsWith(w, end); })[0];
+    var rest = suffix ? w.slice(0, -suffix.length) : "";
+    if (suffix && rest.length >= (suffix === "ly" ? 4 : 3) && /[aeiouy]/.test(rest)) {
+      w = rest;
       if (/([bdgklmnprt])\1$/.test(w) && !/(ll|ss)$/.test(w)) w = w.slice(0, -1); // stopped
     }
     if (/e$/.test(w) && w.length > 3) w = w.slice(0, -1); // change, changed -> chang
     return w;
   }
 
+  // The stem of one lower-case word with the language's chosen stemmer.
   function stem(word, lang) {
+    if (word.length > MAX_WORD) return word;
+    if (SNOWBALL[lang]) return SNOWBALL[lang](unreduplicate(word));
     return lang === "id" ? stemId(word) : stemEn(word);
+  }
+
+  // `list` of words with every synonym phrase (longest first, up to MAX_PHRASE words)
+  // replaced by the words it means (search-words.json). Used on queries only.
+  var MAX_PHRASE = 4;
+  function expand(list, lang) {
+    var table = SYNONYMS[lang] || {};
+    var out = [];
+    var i = 0;
+    while (i < list.length) {
+      var found = 0;
+      for (var n = Math.min(MAX_PHRASE, list.length - i); n >= 1 && !found; n--) {
+        var phrase = list.slice(i, i + n).join(" ");
+        if (Object.prototype.hasOwnProperty.call(table, phrase)) {
+          words(table[phrase], lang).forEach(function (w) {
+            out.push({ word: w, typed: false });
+          });
+          found = n;
+        }
+      }
+      if (!found) out.push({ word: list[i], typed: true });
+      i += found || 1;
+    }
+    return out;
   }
 
   function stripHtml(text) {
     return String(text)
-      .replace(/<[^>]*>/g, " ")
+      .replace(/<[^<>]*>/g, " ") // [^<>]: linear even on "<<<<..."
       .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, " ");
   }
 
@@ -235,30 +307,34 @@
       .map(function (word) { return stem(word, lang); });
   }
 
-  // A reader's query as the stems the index holds, in lunr's query syntax. Material adds
-  // a trailing `*` to every term without a boost, so the last word, which may still be
-  // being typed, matches as a prefix; the words before it are complete and get `^1`
-  // (lunr's default boost) so they match whole stems only ("check" must not find
-  // "checker").
+  // A reader's query as the stems the index holds, in lunr's query syntax: cut to
+  // MAX_QUERY characters, everyday spellings and synonyms replaced, stop words dropped,
+  // stemmed. Material adds a trailing `*` to every term without a boost, so the last
+  // word, which may still be being typed, matches as a prefix; every other term (and a
+  // last word that a synonym replaced, so it was complete) gets `^1` (lunr's default
+  // boost) and matches whole stems only ("check" must not find "checker").
   function transformQuery(query, lang) {
     var stop = STOP_SET[lang] || {};
-    var all = words(query, lang);
-    var kept = all.filter(function (word) { return !stop[word]; });
+    var all = expand(words(String(query).slice(0, MAX_QUERY), lang), lang);
+    var kept = all.filter(function (item) { return !stop[item.word]; });
     if (!kept.length) kept = all;
+    var last = kept.length && kept[kept.length - 1].typed ? kept[kept.length - 1] : null;
     var seen = Object.create(null);
-    var stems = kept
-      .map(function (word) { return stem(word, lang); })
-      .filter(function (term) { return !seen[term] && (seen[term] = true); });
-    var last = kept.length ? stem(kept[kept.length - 1], lang) : "";
-    return stems
-      .map(function (term) { return term === last ? term : term + "^1"; })
-      .join(" ");
+    var out = [];
+    kept.forEach(function (item) {
+      var term = stem(item.word, lang);
+      if (!term || seen[term]) return;
+      seen[term] = true;
+      out.push(last && stem(last.word, lang) === term ? term : term + "^1");
+    });
+    return out.join(" ");
   }
 
   var api = {
-    stemId: stemId, stemEn: stemEn, stem: stem, words: words, terms: terms,
-    transformQuery: transformQuery, roots: ROOTS_ID
+    stemId: stemId, stemEn: stemEn, stem: stem, words: words, terms: terms, expand: expand,
+    transformQuery: transformQuery, roots: ROOTS_ID, stemmers: STEMMERS,
+    MAX_QUERY: MAX_QUERY, MAX_WORD: MAX_WORD
   };
-  if (typeof module === "object" && module.exports) module.exports = api;
+  if (isNode) module.exports = api;
   else root.CekKpjSearchWords = api;
 })(typeof globalThis !== "undefined" ? globalThis : this);
