@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_waits import cached_urls
+from browser_waits import cached_urls, wait_until
 from playwright.sync_api import BrowserContext, Page, Request
 from test_accessibility import audit
 from test_privacy import STORAGE
@@ -121,9 +121,8 @@ def test_csv_and_xlsx_are_checked_on_the_device(
     text = Path(download.path()).read_text("utf-8-sig")
     lines = list(csv.reader(io.StringIO(text)))
     assert lines[0] == ["Baris", "Kolom", "Kode", "Masalah"]
-    assert [(int(r[0]), r[2]) for r in lines[1:]] == [
-        (p["row"], p["code"]) for p in want["problems"]
-    ]
+    listed = want["problems"] + want["warnings"]
+    assert [(int(r[0]), r[2]) for r in lines[1:]] == [(p["row"], p["code"]) for p in listed]
     assert lines[1][3] == want["problems"][0]["message"]
 
     # An .xlsx, dropped on the page: the reader is loaded now, number cells are caught.
@@ -174,3 +173,20 @@ def test_the_page_says_the_file_never_leaves_the_device(page: Page, server: obje
     note = page.locator(".kpj-list .kpj-privacy")
     assert note.is_visible()
     assert "not uploaded" in note.inner_text()
+
+
+def test_the_list_check_works_offline_after_the_first_visit(
+    context: BrowserContext, page: Page, server: object, tmp_path: Path
+) -> None:
+    page.goto(server.url + "/employee-list/")  # type: ignore[attr-defined]
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
+    page.locator(READY).wait_for(timeout=RUNTIME_READY_S * 1000)
+    wanted = ("batch_stdlib.zip", "pyodide.asm.wasm", "regions.json", "employee-list-worker.js")
+    wait_until(lambda: all(any(w in u for u in cached_urls(page)) for w in wanted), 90)
+    context.set_offline(True)
+    page.reload()
+    page.locator(READY).wait_for(timeout=RUNTIME_READY_S * 1000)
+    choose(page, "tab-utf8-bom.tsv.csv")
+    wait_done(page)
+    want = expected("tab-utf8-bom.tsv.csv", "id", tmp_path)["result"]
+    assert table_rows(page) == as_rows(want)
