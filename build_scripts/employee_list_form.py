@@ -31,13 +31,15 @@ def render_list_form(lang: str, page_dest: str) -> str:
     runtime = RUNTIME.get("current")
     attrs = f'data-lang="{lang}" data-site-root="{root}"'
     if runtime:
+        offline = (*runtime.files, *runtime.lazy_files, runtime.batch_stdlib, runtime.batch_archive)
         attrs += (
             f' data-runtime="{root}{runtime.folder}" data-lock="{runtime.lock_file}"'
             f' data-packages="{" ".join(runtime.packages)}"'
             f' data-xlsx-packages="{" ".join(runtime.optional_packages)}"'
             f' data-batch-stdlib="{runtime.batch_stdlib}"'
+            f' data-batch-archive="{runtime.batch_archive}"'
             f' data-lazy-files="{" ".join(runtime.lazy_files)}"'
-            f' data-files="{" ".join((*runtime.files, *runtime.lazy_files, runtime.batch_stdlib))}"'
+            f' data-files="{" ".join(offline)}"'
         )
 
     def m(key: str) -> str:

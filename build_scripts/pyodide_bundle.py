@@ -66,7 +66,7 @@ except ImportError:  # imported as build_scripts.pyodide_bundle
     )
 
 #: Bump when the bundle layout or the build logic changes in a way the fingerprint misses.
-BUNDLE_FORMAT = 2
+BUNDLE_FORMAT = 3
 MANIFEST_NAME = ".bundle-manifest.json"
 LOCK_NAME = "pyodide-lock.json"
 STDLIB_NAME = "python_stdlib.zip"
@@ -89,6 +89,18 @@ for _name, _module in list(sys.modules.items()):
 """
 #: Modules of the checker that only the list page uses (traced with the list samples).
 BATCH_PACKAGE = "kpj_checker.batch"
+#: Their compiled files and messages, moved out of the checker wheel into this archive so
+#: the checker page does not download them; the list page unpacks it into site-packages.
+BATCH_ARCHIVE = "kpj_checker_batch.zip"
+BATCH_FILES = ("kpj_checker/batch/", "kpj_checker/data/messages/batch.json")
+#: Python that unpacks the archive (``ARCHIVE``) beside the installed kpj_checker.
+UNPACK_BATCH = """
+import importlib, os, zipfile
+import kpj_checker
+with zipfile.ZipFile(ARCHIVE) as _archive:
+    _archive.extractall(os.path.dirname(os.path.dirname(kpj_checker.__file__)))
+importlib.invalidate_caches()
+"""
 #: Runtime files a module Web Worker needs (``import {loadPyodide} from "./pyodide.mjs"``;
 #: pyodide.mjs then loads pyodide.asm.js with a dynamic import). pyodide.js is the
 #: classic-script variant and is not needed.
@@ -132,6 +144,7 @@ class BundleManifest:
     lazy_files: list[str] = field(default_factory=list)  # in ``files``, fetched on demand
     optional_packages: list[str] = field(default_factory=list)
     batch_stdlib: str = ""
+    batch_archive: str = ""
     compiled_stdlib: bool = True
     fingerprint: str = ""
     content_hash: str = ""
@@ -147,6 +160,7 @@ class BundleManifest:
             "packages": self.packages,
             "optional_packages": self.optional_packages,
             "batch_stdlib": self.batch_stdlib,
+            "batch_archive": self.batch_archive,
             "stdlib_modules": len(self.stdlib_modules),
             "lazy_files": self.lazy_files,
             "compiled_stdlib": self.compiled_stdlib,
@@ -441,6 +455,26 @@ def py_compile_stage(stage: Path) -> None:
     lock_path.write_text(json.dumps(lock, sort_keys=True, indent=1) + "\n", "utf-8")
 
 
+def split_batch(stage: Path) -> str:
+    """Move the BATCH_FILES out of the compiled checker wheel into BATCH_ARCHIVE."""
+    lock_path = stage / LOCK_NAME
+    lock = json.loads(lock_path.read_text("utf-8"))
+    pkg = lock["packages"]["kpj-checker"]
+    wheel = stage / pkg["file_name"]
+    entries = read_zip(wheel)
+    moved = sorted(n for n in entries if n.startswith(BATCH_FILES))
+    write_zip(stage / BATCH_ARCHIVE, ((n, entries.pop(n)) for n in moved), deflate=True)
+    record = next(n for n in entries if n.endswith(".dist-info/RECORD"))
+    lines = entries[record].decode("utf-8").splitlines(keepends=True)
+    entries[record] = "".join(
+        line for line in lines if not line.split(",", 1)[0].startswith(BATCH_FILES)
+    ).encode("utf-8")
+    write_zip(wheel, entries.items(), deflate=True)
+    pkg["sha256"] = sha256(wheel.read_bytes())
+    lock_path.write_text(json.dumps(lock, sort_keys=True, indent=1) + "\n", "utf-8")
+    return BATCH_ARCHIVE
+
+
 def lock_packages(lock_path: Path) -> tuple[list[str], list[str]]:
     """(package names, import names) of a lock file."""
     packages = json.loads(lock_path.read_text("utf-8"))["packages"]
@@ -476,6 +510,10 @@ async function main(cfg) {
   if (cfg.extraZip) {
     py.FS.writeFile("/lib/extra_stdlib.zip", readFileSync(cfg.extraZip));
     py.runPython(cfg.addZip.replaceAll("ZIP", JSON.stringify("/lib/extra_stdlib.zip")));
+  }
+  if (cfg.unpack) {
+    py.FS.writeFile("/tmp/unpack.zip", readFileSync(cfg.unpack));
+    py.runPython(cfg.unpackCode.replaceAll("ARCHIVE", JSON.stringify("/tmp/unpack.zip")));
   }
   // From here on, record every module name the import system is asked for.
   py.runPython(`
@@ -635,6 +673,7 @@ def trace_modules(
     packages: list[str] | None = None,
     files: dict[str, bytes] | None = None,
     extra_zip: Path | None = None,
+    unpack: Path | None = None,
 ) -> dict[str, Any]:
     """Boot Pyodide under Node with ``stdlib`` and report every module imported.
 
@@ -662,6 +701,8 @@ def trace_modules(
             "files": {k: base64.b64encode(v).decode() for k, v in (files or {}).items()},
             "extraZip": str(extra_zip) if extra_zip else None,
             "addZip": ADD_STDLIB_ZIP,
+            "unpack": str(unpack) if unpack else None,
+            "unpackCode": UNPACK_BATCH,
             "lazyFiles": [str(stage / n) for n in LAZY_FILES.values() if (stage / n).exists()],
             "lazyLoader": LAZY_LOADER,
             "output": str(tmpdir / "trace.json"),
@@ -895,6 +936,7 @@ def build_bundle(
         optional = download_wheels(pins, checker_dir.parent / ".cache" / "wheels")
         make_lock([wheel, *optional], pdir, stage)
         py_compile_stage(stage)
+        split_batch(stage)
         packages = checker_packages(stage / LOCK_NAME, optional)
         trace = trace_modules(
             pdir, stage, pdir / STDLIB_NAME, modules, calls, extra, entry, packages=packages
@@ -916,6 +958,7 @@ def build_bundle(
             extra,
             entry,
             files=batch_files,
+            unpack=stage / BATCH_ARCHIVE,
         )
         write_batch_stdlib(pdir / STDLIB_NAME, batch_trace, set(kept), stage / BATCH_STDLIB_NAME)
         if verify:
@@ -932,6 +975,7 @@ def build_bundle(
                 entry,
                 files=batch_files,
                 extra_zip=stage / BATCH_STDLIB_NAME,
+                unpack=stage / BATCH_ARCHIVE,
             )
         all_packages, _ = lock_packages(stage / LOCK_NAME)
         files = install(stage, pdir, out_dir, previous)
@@ -942,6 +986,7 @@ def build_bundle(
         packages=packages,
         optional_packages=sorted(set(all_packages) - set(packages)),
         batch_stdlib=BATCH_STDLIB_NAME,
+        batch_archive=BATCH_ARCHIVE,
         stdlib_modules=[n for n in kept if not n.endswith("/")],
         lazy_files=lazy,
         compiled_stdlib=compiled_stdlib,

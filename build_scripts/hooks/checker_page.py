@@ -42,7 +42,9 @@ def compressed_size(folder: Path, files: Iterable[str]) -> int:
 def list_only(manifest: BundleManifest, name: str) -> bool:
     """Whether a bundle file is for the employee-list page only (the .xlsx reader, more stdlib)."""
     wheel_names = {p.replace("-", "_") for p in manifest.optional_packages}
-    return name == manifest.batch_stdlib or name.split("-")[0] in wheel_names
+    if name in (manifest.batch_stdlib, manifest.batch_archive):
+        return True
+    return name.split("-")[0] in wheel_names
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -69,6 +71,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         lazy_files=tuple(manifest.lazy_files),
         optional_packages=tuple(manifest.optional_packages),
         batch_stdlib=manifest.batch_stdlib,
+        batch_archive=manifest.batch_archive,
     )
 
 

@@ -33,6 +33,9 @@ async function main() {
   const worker = readFileSync(join(here, "..", "..", "docs", "assets", "cek-kpj", "employee-list-worker.js"), "utf8");
   const addZip = worker.split("const ADD_STDLIB_ZIP = `")[1].split("`;")[0];
   pyodide.runPython(addZip.replaceAll("ZIP", JSON.stringify("/lib/batch_stdlib.zip")));
+  const unpack = worker.split("const UNPACK_BATCH = `")[1].split("`;")[0];
+  pyodide.FS.writeFile("/tmp/batch.zip", readFileSync(join(bundle, "kpj_checker_batch.zip")));
+  pyodide.runPython(unpack.replaceAll("ARCHIVE", JSON.stringify("/tmp/batch.zip")));
   await pyodide.loadPackage(optional, { messageCallback: () => {} });
   // Region names, handed over the way the page's worker does.
   const regions = pyodide.pyimport("kpj_checker.regions");

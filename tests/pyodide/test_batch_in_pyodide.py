@@ -93,3 +93,24 @@ def test_xlsx_reader_is_not_a_checker_package(bundle: Path) -> None:
 
     checker_stdlib = set(zipfile.ZipFile(bundle / "python_stdlib.zip").namelist())
     assert "csv.py" not in checker_stdlib and "xml/etree/ElementTree.py" not in checker_stdlib
+
+
+def test_checker_wheel_holds_no_list_check(bundle: Path) -> None:
+    """The checker page downloads the checker wheel only: the list check is in its own archive."""
+    import zipfile
+
+    manifest = json.loads((bundle / ".bundle-manifest.json").read_text("utf-8"))
+    wheel = next(n for n in manifest["files"] if n.startswith("kpj_checker-"))
+    names = zipfile.ZipFile(bundle / wheel).namelist()
+    assert not [n for n in names if "batch" in n]
+    archive = zipfile.ZipFile(bundle / manifest["batch_archive"]).namelist()
+    assert "kpj_checker/batch/run.pyc" in archive
+    assert "kpj_checker/data/messages/batch.json" in archive
+
+
+def test_worker_runs_the_same_python_as_the_trace() -> None:
+    from pyodide_bundle import ADD_STDLIB_ZIP, UNPACK_BATCH
+
+    worker = (ROOT / "docs" / "assets" / "cek-kpj" / "employee-list-worker.js").read_text()
+    for name, code in (("UNPACK_BATCH", UNPACK_BATCH), ("ADD_STDLIB_ZIP", ADD_STDLIB_ZIP)):
+        assert worker.split(f"const {name} = `")[1].split("`;")[0] == code

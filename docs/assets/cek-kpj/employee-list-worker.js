@@ -9,6 +9,14 @@ let sizeError = null;
 let config = null;
 let xlsxLoaded = false;
 const LIST_PATH = "/tmp/employee-list";
+// Python: unpack kpj_checker.batch beside kpj_checker (the bundle's trace runs the same code).
+const UNPACK_BATCH = `
+import importlib, os, zipfile
+import kpj_checker
+with zipfile.ZipFile(ARCHIVE) as _archive:
+    _archive.extractall(os.path.dirname(os.path.dirname(kpj_checker.__file__)))
+importlib.invalidate_caches()
+`;
 // Python: put a second stdlib zip on sys.path (the same code runs in the bundle's tests).
 const ADD_STDLIB_ZIP = `
 import sys
@@ -38,6 +46,13 @@ async function boot(message) {
   if (!extra.ok) throw new Error("batch stdlib: " + extra.status);
   pyodide.FS.writeFile("/lib/batch_stdlib.zip", new Uint8Array(await extra.arrayBuffer()));
   pyodide.runPython(ADD_STDLIB_ZIP.replaceAll("ZIP", JSON.stringify("/lib/batch_stdlib.zip")));
+  // The list check itself (kpj_checker.batch): not in the checker's wheel, so the checker
+  // page never downloads it. Unpacked beside the installed kpj_checker.
+  const archive = await fetch(new URL(message.batchArchive, runtime).href);
+  if (!archive.ok) throw new Error("batch archive: " + archive.status);
+  pyodide.FS.writeFile("/tmp/kpj_checker_batch.zip", new Uint8Array(await archive.arrayBuffer()));
+  pyodide.runPython(UNPACK_BATCH.replaceAll("ARCHIVE", JSON.stringify("/tmp/kpj_checker_batch.zip")));
+  pyodide.FS.unlink("/tmp/kpj_checker_batch.zip");
   // Region names for the NIK's region warning (a list has NIKs, so the page loads them now).
   if (message.regionsFile) {
     const regionsResponse = await fetch(new URL(message.regionsFile, runtime).href);

@@ -84,6 +84,7 @@
       packages: (root.dataset.packages || "").split(" ").filter(Boolean),
       xlsxPackages: (root.dataset.xlsxPackages || "").split(" ").filter(Boolean),
       batchStdlib: root.dataset.batchStdlib,
+      batchArchive: root.dataset.batchArchive,
       regionsFile: (root.dataset.lazyFiles || "").split(" ").filter(Boolean)[0] || "",
     });
     this.keepForOffline();
