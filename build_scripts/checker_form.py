@@ -38,6 +38,8 @@ RUNTIME: dict[str, Runtime] = {}  # set by the checker_page hook before pages re
 SELECTS = {field: (UNKNOWN, *values) for field, values in CHOICES.items()}
 DATE_FIELDS = ("birth_date", "changed_employer_on", "registered_on")
 MONTH_FIELDS = ("last_paid_month",)
+# Guide pages a field's hint links to (relative to the language's home), with the link text key.
+HINT_LINKS = {"kpj": ("find-kpj/", "form.kpj.hint_link")}
 
 
 def control(field: str, lang: str) -> str:
@@ -60,9 +62,12 @@ def control(field: str, lang: str) -> str:
     )
 
 
-def field_block(field: str, lang: str) -> str:
+def field_block(field: str, lang: str, lang_root: str = "") -> str:
     label = escape(content.message(f"form.{field}.label", lang))
     hint = escape(content.message(f"form.{field}.hint", lang))
+    if field in HINT_LINKS:
+        target, text_key = HINT_LINKS[field]
+        hint += f' <a href="{lang_root}{target}">{escape(content.message(text_key, lang))}</a>'
     return (
         f'<div class="kpj-field" data-field="{field}">'
         f'<label for="kpj-{field}">{label}</label>'
@@ -101,7 +106,8 @@ def render_form(lang: str, page_dest: str) -> str:
             f' data-size="{human_size(runtime.download_bytes, lang)}"'
             f' data-lazy-files="{" ".join(runtime.lazy_files)}"'
         )
-    fields = "".join(field_block(f, lang) for f in FORM_FIELDS)
+    lang_root = root + ("" if lang == content.LANGUAGES[0] else f"{lang}/")
+    fields = "".join(field_block(f, lang, lang_root) for f in FORM_FIELDS)
     m = lambda key: escape(content.message(key, lang))  # noqa: E731
     return f"""<div class="kpj-checker" {attrs}>
 <p class="kpj-privacy"><strong>{m("form.privacy")}</strong></p>

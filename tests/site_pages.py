@@ -10,7 +10,9 @@ LANGUAGES = ("id", "en")
 LOADED_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch"}
 CAUSES = (
     "wrong-data",
+    "identity-mismatch",
     "membership-transfer",
+    "multiple-kpj",
     "late-payment",
     "too-recent",
     "system-error",
@@ -24,6 +26,8 @@ PAGES = (
     "about/",
     "editorial-notes/",
     "glossary/",
+    "find-kpj/",
+    "official-channels/",
     *(f"causes/{c}/" for c in CAUSES),
     *(f"fixes/{f}/" for f in FIXES),
 )

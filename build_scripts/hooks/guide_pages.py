@@ -97,6 +97,21 @@ class PageFunctions:
     def source(self, source_id: str) -> str:
         return source_citation(content.sources()[source_id], self.lang)
 
+    def fact_table(self) -> str:
+        """Every fact the site states, with its value, its source and the source's kind."""
+        sources = content.sources()
+        head = [t(f"fact_table.{col}", self.lang) for col in ("fact", "value", "source", "kind")]
+        rows = [
+            [
+                fact.label[self.lang],
+                f"`{fact.value}`",
+                source_citation(sources[fact.source_id], self.lang),
+                t(f"source_kind.{sources[fact.source_id].kind}", self.lang),
+            ]
+            for fact in content.facts().values()
+        ]
+        return table(head, rows)
+
     def checker_form(self) -> str:
         """The checker's form and its script, in the page's language."""
         return render_form(self.lang, self.dest_uri)
@@ -116,6 +131,15 @@ def numbered(items: tuple[str, ...] | list[str]) -> str:
 
 def bullets(items: Any) -> str:
     return "\n".join(f"- {item}" for item in items)
+
+
+def table(head: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table; pipes inside cells are escaped."""
+
+    def line(cells: list[str]) -> str:
+        return "| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |"
+
+    return "\n".join([line(head), line(["---"] * len(head)), *(line(r) for r in rows)])
 
 
 def sources_block(meta: dict[str, Any], lang: str) -> str:

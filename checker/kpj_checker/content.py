@@ -17,17 +17,24 @@ from typing import Any
 from . import regions
 
 LANGUAGES: tuple[str, ...] = ("id", "en")
+#: What kind of source a fact rests on, from the strongest to the weakest.
+SOURCE_KINDS: tuple[str, ...] = ("regulation", "official", "press", "article")
 
 
 @dataclass(frozen=True)
 class Source:
-    """Where a fact comes from."""
+    """Where a fact comes from.
+
+    ``kind`` is one of SOURCE_KINDS; ``url`` is a public page of the source
+    (for a regulation, its official text or a trusted copy).
+    """
 
     id: str
     title: str
     outlet: str | None
     date: str | None
-    url: str | None
+    kind: str
+    url: str
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,7 @@ class Fact:
     key: str
     value: int | str
     source_id: str
+    label: dict[str, str]
     note: dict[str, str] | None
 
 
@@ -109,7 +117,7 @@ def _check_lang(lang: str) -> None:
 def sources() -> dict[str, Source]:
     """All sources, by id."""
     return {
-        sid: Source(sid, s["title"], s["outlet"], s["date"], s["url"])
+        sid: Source(sid, s["title"], s["outlet"], s["date"], s["kind"], s["url"])
         for sid, s in _facts_file()["sources"].items()
     }
 
@@ -117,7 +125,7 @@ def sources() -> dict[str, Source]:
 def facts() -> dict[str, Fact]:
     """All facts, by key."""
     return {
-        key: Fact(key, f["value"], f["source"], f["note"])
+        key: Fact(key, f["value"], f["source"], f["label"], f["note"])
         for key, f in _facts_file()["facts"].items()
     }
 

@@ -16,9 +16,11 @@ from .normalise import NotText, not_text_error, to_text
 #: The person's answers, in form order.
 FORM_FIELDS: tuple[str, ...] = (
     "kpj",
+    "kpj_count",
     "nik",
     "birth_date",
     "sex",
+    "identity_changed",
     "membership",
     "employment_status",
     "changed_employer_on",
@@ -32,6 +34,8 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "sex": ("F", "M"),
     "membership": ("employee", "self"),
     "employment_status": ("active", "resigned", "changed_employer"),
+    "kpj_count": ("one", "several"),
+    "identity_changed": ("yes", "no"),
 }
 UNKNOWN = "unknown"
 _DATE_FIELDS = ("birth_date", "changed_employer_on", "registered_on")

@@ -98,6 +98,8 @@ class Inputs:
     changed_employer_on: date | None = None
     registered_on: date | None = None
     last_paid_month: YearMonth | None = None
+    kpj_count: str | None = None  # "one" or "several" KPJ numbers ever held
+    identity_changed: str | None = None  # "yes": NIK, name or birth date changed since
     errors: tuple[FieldError, ...] = field(default=())
     warnings: tuple[FieldError, ...] = field(default=())
 

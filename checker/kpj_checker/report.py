@@ -13,6 +13,19 @@ def _bullets(lines: list[str], indent: str = "  ") -> list[str]:
     return [f"{indent}- {line}" for line in lines]
 
 
+def _nik_lines(info: dict[str, Any], lang: str) -> list[str]:
+    """Label: value lines of a ``nik_info``, the same labels as the page."""
+    not_listed = content.message("form.nik_info.not_listed", lang)
+    values = [info["district"], info["regency"], info["province"]]
+    values = [value or not_listed for value in values]
+    values += [info["birth_date"], content.message(f"form.sex.{info['sex']}", lang)]
+    keys = ("district", "regency", "province", "birth_date", "sex")
+    return [
+        f"{content.message(f'form.nik_info.{key}', lang)}: {value}"
+        for key, value in zip(keys, values, strict=True)
+    ]
+
+
 def render_report(result: dict[str, Any]) -> str:
     """The report for a ``diagnose()`` result, in the result's language."""
     lang = result["lang"]
@@ -25,6 +38,14 @@ def render_report(result: dict[str, Any]) -> str:
     if result["input_errors"]:
         out.append(msg("report.input_errors"))
         out += _bullets([e["message"] for e in result["input_errors"]])
+        out.append("")
+    if result["warnings"]:
+        out.append(msg("report.warnings"))
+        out += _bullets([w["message"] for w in result["warnings"]])
+        out.append("")
+    if result["nik_info"]:
+        out.append(msg("report.nik_info"))
+        out += _bullets(_nik_lines(result["nik_info"], lang))
         out.append("")
 
     titles = {c.id: c.title for c in content.causes(lang)}

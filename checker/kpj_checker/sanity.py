@@ -67,6 +67,7 @@ def _employer_change(msg: Msg, inputs: Inputs) -> Msg | None:
 _HINTED: dict[str, Callable[[Msg, Inputs], Msg | None]] = {
     "evidence.late_payment.overdue": _arrears,
     "evidence.inactive.arrears": _arrears,
+    "evidence.inactive.arrears_long": _arrears,
     "ruled_out.too_recent": _registration,
     "evidence.transfer.old": _employer_change,
 }

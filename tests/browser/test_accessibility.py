@@ -40,6 +40,8 @@ FILLED = {
     "changed_employer_on": "2026-11-01",
     "registered_on": "2020-01-10",
     "last_paid_month": "2026-06",
+    "kpj_count": "several",
+    "identity_changed": "yes",
 }
 WITH_ERRORS = {"kpj": "12345 678", "nik": "12", "registered_on": "2026-11-30"}
 # A NIK with a regency code from before the Papua split: a warning, not an error.

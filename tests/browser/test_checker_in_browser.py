@@ -23,6 +23,8 @@ SELECTS = {
     "sex": {"F", "M", "unknown"},
     "membership": {"employee", "self", "unknown"},
     "employment_status": {"active", "resigned", "changed_employer", "unknown"},
+    "kpj_count": {"one", "several", "unknown"},
+    "identity_changed": {"yes", "no", "unknown"},
 }
 FORMATS = {
     "birth_date": r"\d{4}-\d{2}-\d{2}",

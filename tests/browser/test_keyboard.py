@@ -79,6 +79,8 @@ def test_checker_works_with_the_keyboard_alone(
 
     tab_until(page, "kpj-kpj")
     page.keyboard.type("12345678901")
+    tab_to_next_control(page, "kpj-kpj_count")
+    choose(page, 2, "several")
     tab_to_next_control(page, "kpj-nik")
     page.keyboard.type("3174054808900003")
     tab_to_next_control(page, "kpj-birth_date")
@@ -86,6 +88,8 @@ def test_checker_works_with_the_keyboard_alone(
     assert page.locator("#kpj-birth_date").input_value() == "1990-08-08"
     tab_to_next_control(page, "kpj-sex")
     choose(page, 1, "F")
+    tab_to_next_control(page, "kpj-identity_changed")
+    choose(page, 1, "yes")
     tab_to_next_control(page, "kpj-membership")
     choose(page, 1, "employee")
     tab_to_next_control(page, "kpj-employment_status")

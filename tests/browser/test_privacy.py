@@ -32,6 +32,8 @@ TYPED = {
     "changed_employer_on": "2026-10-13",
     "registered_on": "2017-03-09",
     "last_paid_month": "2026-07",
+    "kpj_count": "several",
+    "identity_changed": "yes",
 }
 # What must not appear anywhere: the numbers and the dates, in the forms they may take.
 SECRETS = [
@@ -106,7 +108,7 @@ def test_typed_values_are_not_sent_stored_or_logged(
     page.locator(READY).wait_for(timeout=60_000)
     for name, value in TYPED.items():
         control = page.locator(f"#kpj-checker [name={name}]")
-        if name in ("sex", "membership", "employment_status"):
+        if name in ("sex", "membership", "employment_status", "kpj_count", "identity_changed"):
             control.select_option(value)
         else:
             control.fill(value)

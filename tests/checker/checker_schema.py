@@ -77,7 +77,8 @@ def check_result(result: Any) -> None:
         assert cause["id"] in guide
         assert cause["likelihood"] in LIKELIHOODS
         assert isinstance(cause["summary"], str) and cause["summary"].strip()
-        _strings(cause["evidence"], "evidence")
+        # Every conclusion says what it rests on, "possible" ones included.
+        _strings(cause["evidence"], "evidence", allow_empty_list=False)
         _strings(cause["steps"], "steps", allow_empty_list=False)
         _strings(cause["fixes"], "fixes", allow_empty_list=False)
         assert set(cause["fixes"]) <= fix_ids

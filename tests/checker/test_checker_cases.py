@@ -57,7 +57,10 @@ def test_cases_cover_every_cause_and_likelihood() -> None:
     ids = [c.id for c in content.causes("en")]
     for expected in [
         ("wrong-data", "confirmed"),
-        ("too-recent", "confirmed"),
+        ("identity-mismatch", "likely"),
+        ("multiple-kpj", "likely"),
+        ("multiple-kpj", "ruled_out"),
+        ("too-recent", "likely"),
         ("too-recent", "ruled_out"),
         ("late-payment", "likely"),
         ("late-payment", "ruled_out"),
@@ -68,6 +71,22 @@ def test_cases_cover_every_cause_and_likelihood() -> None:
         *((cid, "possible") for cid in ids),
     ]:
         assert expected in seen, expected
+
+
+def test_only_the_persons_own_answers_confirm_a_cause() -> None:
+    """Certainty is earned: only wrong-data (a number or date that cannot be right) is
+    ever confirmed; estimates, heuristics and published rules of thumb stay "likely"."""
+    confirmed = {
+        cid
+        for case in CASES
+        for cid, likelihood in case["expect"]["causes"].items()
+        if likelihood == "confirmed"
+    }
+    assert confirmed == {"wrong-data"}
+
+
+def test_identity_mismatch_is_never_ruled_out() -> None:
+    assert not any("identity-mismatch" in case["expect"]["ruled_out"] for case in CASES)
 
 
 def _check_texts(result: dict[str, Any], expect: dict[str, Any], lang: str) -> None:

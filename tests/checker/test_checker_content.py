@@ -12,9 +12,11 @@ from kpj_checker import content
 PLACEHOLDER_NAMES = re.compile(r"\{[a-z_]+\}")
 FORM_FIELDS = (
     "kpj",
+    "kpj_count",
     "nik",
     "birth_date",
     "sex",
+    "identity_changed",
     "membership",
     "employment_status",
     "changed_employer_on",
@@ -33,6 +35,12 @@ FORM_KEYS = [
     "form.employment_status.resigned",
     "form.employment_status.changed_employer",
     "form.employment_status.unknown",
+    "form.kpj_count.one",
+    "form.kpj_count.several",
+    "form.kpj_count.unknown",
+    "form.identity_changed.yes",
+    "form.identity_changed.no",
+    "form.identity_changed.unknown",
     "form.submit",
     "form.reset",
     "form.privacy",
@@ -84,10 +92,15 @@ def test_required_sources_and_facts() -> None:
     ):
         assert sid in sources and sources[sid].id == sid
     article = sources["article"]
-    assert (article.outlet, article.date, article.url) == ("kumparan", "2023-05-03", None)
+    assert (article.outlet, article.date, article.kind) == ("kumparan", "2023-05-03", "article")
+    assert article.url.startswith("https://kumparan.com/")
     assert sources["bpjs-official"].url == "https://www.bpjsketenagakerjaan.go.id/"
     expected = {
         "registration_wait_days": 14,
+        "registration_wait_min_days": 7,
+        "inactive_after_unpaid_months": 3,
+        "dukcapil_call_centre": "1500537",
+        "contact_email": "care@bpjsketenagakerjaan.go.id",
         "employer_due_day": 15,
         "self_paid_due_day": 15,
         "late_fine_percent_per_month": 2,
@@ -112,6 +125,26 @@ def test_required_sources_and_facts() -> None:
             date.fromisoformat(source.date)
 
 
+def test_every_fact_has_a_source_and_every_source_a_kind_and_public_page() -> None:
+    sources = content.sources()
+    for fact in content.facts().values():
+        assert fact.source_id in sources, fact.key
+        assert set(fact.label) == set(content.LANGUAGES), fact.key
+        assert all(fact.label[lang].strip() for lang in content.LANGUAGES), fact.key
+    for source in sources.values():
+        assert source.kind in content.SOURCE_KINDS, source.id
+        assert re.fullmatch(r"https://[a-z0-9.-]+\.[a-z]{2,}(/\S*)?", source.url), source.id
+        assert source.title.strip(), source.id
+
+
+def test_the_wait_rests_on_press_and_inactivity_on_bpjs_itself() -> None:
+    facts, sources = content.facts(), content.sources()
+    assert sources[facts["registration_wait_days"].source_id].kind == "press"
+    assert sources[facts["registration_wait_min_days"].source_id].kind == "press"
+    inactive = sources[facts["inactive_after_unpaid_months"].source_id]
+    assert (inactive.kind, inactive.id) == ("official", "bpjs-artikel-18884")
+
+
 def test_article_errors_are_not_repeated() -> None:
     blob = repr(
         [content.causes(lang) for lang in content.LANGUAGES]
@@ -126,7 +159,9 @@ def test_cause_and_fix_ids_and_links() -> None:
     causes = content.causes("id")
     assert [c.id for c in causes] == [
         "wrong-data",
+        "identity-mismatch",
         "membership-transfer",
+        "multiple-kpj",
         "late-payment",
         "too-recent",
         "system-error",
@@ -230,6 +265,8 @@ def test_error_messages_exist_for_every_code() -> None:
         "sex": ["invalid_choice", "conflicts_with_nik"],
         "membership": ["invalid_choice"],
         "employment_status": ["invalid_choice"],
+        "kpj_count": ["invalid_choice"],
+        "identity_changed": ["invalid_choice"],
         "changed_employer_on": ["invalid_format", "impossible_date", "in_future", "too_early"],
         "registered_on": ["invalid_format", "impossible_date", "in_future", "too_early"],
         "last_paid_month": ["invalid_format", "impossible_month", "in_future", "too_early"],

@@ -23,6 +23,8 @@ plausible = {
     "employment_status": st.one_of(
         any_text, st.sampled_from(["active", "resigned", "changed_employer", "unknown", ""])
     ),
+    "kpj_count": st.one_of(any_text, st.sampled_from(["one", "several", "unknown", ""])),
+    "identity_changed": st.one_of(any_text, st.sampled_from(["yes", "no", "unknown", ""])),
     "changed_employer_on": st.one_of(any_text, st.dates().map(str)),
     "registered_on": st.one_of(any_text, st.dates().map(str)),
     "last_paid_month": st.one_of(any_text, st.dates().map(lambda d: str(d)[:7])),

@@ -147,3 +147,15 @@ def test_regions_can_be_given_as_text_when_the_package_lacks_them() -> None:
     finally:
         regions.use_data(text)
     assert len(regions.tables().districts) == 7285
+
+
+def test_the_text_report_shows_the_warning_and_what_the_nik_says() -> None:
+    from kpj_checker.report import render_report
+
+    result = diagnose({"nik": "9101011708900001", "lang": "en", "today": "2026-11-24"})
+    report = render_report(result)
+    assert "Worth checking" in report and "(9101)" in report
+    assert "Province: Papua" in report and "17-08-90" in report
+    result = diagnose({"nik": "3271014508900002", "lang": "id", "today": "2026-11-24"})
+    report = render_report(result)
+    assert "Kecamatan: Bogor Selatan" in report and "Jenis kelamin: Perempuan" in report

@@ -29,7 +29,7 @@ def test_dates_are_localised() -> None:
 
 def test_too_recent_says_days_so_far_and_when_to_retry() -> None:
     result = diagnose({"registered_on": "2026-11-20", "today": TODAY})
-    (line,) = cause(result, "too-recent")["evidence"]
+    line, _estimate = cause(result, "too-recent")["evidence"]
     assert "20 November 2026" in line and "4 hari" in line and "4 Desember 2026" in line
     en = diagnose({"registered_on": "2026-11-20", "today": TODAY, "lang": "en"})
     assert "4 December 2026" in cause(en, "too-recent")["evidence"][0]
@@ -40,11 +40,15 @@ def test_too_recent_ruled_out_reason() -> None:
     assert "Days since then: 23" in reason(result, "too-recent")
 
 
-def test_wait_comes_from_facts() -> None:
+def test_wait_comes_from_facts_and_says_it_is_an_estimate() -> None:
     wait = content.fact("registration_wait_days")
     assert wait == 14
     result = diagnose({"registered_on": "2026-11-20", "today": TODAY})
-    assert f"{wait} hari" in cause(result, "too-recent")["evidence"][0]
+    found = cause(result, "too-recent")
+    assert found["likelihood"] == "likely"
+    assert "7\u201314 hari" in found["evidence"][1] and "perkiraan" in found["evidence"][1]
+    en = diagnose({"registered_on": "2026-11-20", "today": TODAY, "lang": "en"})
+    assert "no official wait" in cause(en, "too-recent")["evidence"][1]
 
 
 @pytest.mark.parametrize(
@@ -128,4 +132,57 @@ def test_nothing_known_gives_every_cause_in_guide_order_with_steps() -> None:
         for got, text in zip(result["causes"], guide, strict=True):
             assert got["likelihood"] == "possible"
             assert got["steps"] == list(text.steps)
-            assert got["evidence"] == []
+            (evidence,) = got["evidence"]  # says that nothing answered points either way
+            assert evidence.strip()
+
+
+def test_possible_causes_say_what_the_checker_cannot_see() -> None:
+    result = diagnose({"today": TODAY, "lang": "en"})
+    assert "cannot see" in cause(result, "system-error")["evidence"][0]
+    assert "Nothing you answered" in cause(result, "multiple-kpj")["evidence"][0]
+    assert "Dukcapil" in cause(result, "identity-mismatch")["evidence"][0]
+
+
+def test_identity_change_makes_a_register_mismatch_likely() -> None:
+    result = diagnose({"identity_changed": "yes", "today": TODAY, "lang": "en"})
+    found = cause(result, "identity-mismatch")
+    assert found["likelihood"] == "likely"
+    assert "Dukcapil" in found["evidence"][0]
+    no = diagnose({"identity_changed": "no", "today": TODAY, "lang": "en"})
+    assert cause(no, "identity-mismatch")["likelihood"] == "possible"
+    assert "mistyped" in cause(no, "identity-mismatch")["evidence"][0]
+
+
+def test_several_kpj_numbers_likely_one_ruled_out_with_reason() -> None:
+    several = diagnose({"kpj_count": "several", "today": TODAY, "lang": "en"})
+    assert "more than one KPJ number" in cause(several, "multiple-kpj")["evidence"][0]
+    one = diagnose({"kpj_count": "one", "today": TODAY, "lang": "en"})
+    assert reason(one, "multiple-kpj").startswith("You said you have only ever had one")
+
+
+def test_unknown_count_after_changing_employer_is_labelled_a_heuristic() -> None:
+    result = diagnose({"employment_status": "resigned", "today": TODAY, "lang": "en"})
+    found = cause(result, "multiple-kpj")
+    assert found["likelihood"] == "likely"
+    assert "the checker's own guess" in found["evidence"][0]
+
+
+@pytest.mark.parametrize(
+    ("last_paid", "likelihood"), [("2026-08", "possible"), ("2026-07", "likely")]
+)
+def test_three_unpaid_months_make_inactive_membership_likely(
+    last_paid: str, likelihood: str
+) -> None:
+    result = diagnose(
+        {"membership": "employee", "last_paid_month": last_paid, "today": TODAY, "lang": "en"}
+    )
+    found = cause(result, "inactive-membership")
+    assert found["likelihood"] == likelihood
+    if likelihood == "likely":
+        assert "usually becomes inactive" in found["evidence"][0]
+
+
+def test_a_recent_registration_does_not_rule_out_a_system_error() -> None:
+    result = diagnose({"registered_on": "2026-11-20", "today": TODAY})
+    assert cause(result, "system-error")["likelihood"] == "possible"
+    assert cause(result, "too-recent")["likelihood"] == "likely"

@@ -4,8 +4,8 @@
   "use strict";
 
   var FIELDS = [
-    "kpj", "nik", "birth_date", "sex", "membership", "employment_status",
-    "changed_employer_on", "registered_on", "last_paid_month",
+    "kpj", "kpj_count", "nik", "birth_date", "sex", "identity_changed", "membership",
+    "employment_status", "changed_employer_on", "registered_on", "last_paid_month",
   ];
 
   function el(tag, attrs, children) {
