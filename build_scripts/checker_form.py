@@ -30,6 +30,9 @@ class Runtime:
     # (name, size, SHA-256 hex) of each file: nothing is used or kept offline unless it matches
     checks: tuple[tuple[str, int, str], ...] = ()
     lazy_files: tuple[str, ...] = ()  # fetched by the worker only when needed (regions.json)
+    optional_packages: tuple[str, ...] = ()  # loaded by the list page for .xlsx only
+    batch_stdlib: str = ""  # stdlib zip the list page adds (csv, zipfile, xml...)
+    batch_archive: str = ""  # kpj_checker.batch, unpacked by the list page only
 
 
 RUNTIME: dict[str, Runtime] = {}  # set by the checker_page hook before pages render
