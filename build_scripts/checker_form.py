@@ -27,7 +27,12 @@ class Runtime:
     packages: tuple[str, ...]
     files: tuple[str, ...]
     download_bytes: int  # compressed size of what the first visit downloads
+    # (name, size, SHA-256 hex) of each file: nothing is used or kept offline unless it matches
+    checks: tuple[tuple[str, int, str], ...] = ()
     lazy_files: tuple[str, ...] = ()  # fetched by the worker only when needed (regions.json)
+    optional_packages: tuple[str, ...] = ()  # loaded by the list page for .xlsx only
+    batch_stdlib: str = ""  # stdlib zip the list page adds (csv, zipfile, xml...)
+    batch_archive: str = ""  # kpj_checker.batch, unpacked by the list page only
 
 
 RUNTIME: dict[str, Runtime] = {}  # set by the checker_page hook before pages render
@@ -135,6 +140,7 @@ def page_texts(lang: str) -> str:
             for key, text in content.messages(MESSAGE_LANG, prefix="next.").items()
             if key.endswith(".text")
         }
+    texts |= content.messages(lang, prefix="runtime.")
     texts |= {f"cause.{cause.id}": cause.title for cause in content.causes(lang)}
     return json.dumps(texts, ensure_ascii=False).replace("</", "<\\/")
 
@@ -156,6 +162,7 @@ def render_form(lang: str, page_dest: str) -> str:
             f' data-packages="{" ".join(runtime.packages)}"'
             f' data-files="{" ".join(runtime.files)}"'
             f' data-size="{human_size(runtime.download_bytes, lang)}"'
+            f' data-checks="{" ".join(f"{n}:{size}:{sha}" for n, size, sha in runtime.checks)}"'
             f' data-lazy-files="{" ".join(runtime.lazy_files)}"'
         )
     lang_root = root + ("" if lang == content.LANGUAGES[0] else f"{lang}/")

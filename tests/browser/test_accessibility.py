@@ -174,3 +174,26 @@ def test_narrow_screen_has_no_axe_violations(page: Page, server: object) -> None
     submit(page, FILLED)
     found += audit(page)
     assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_search_with_nothing_found_has_no_axe_violations(
+    page: Page, server: object, width: int
+) -> None:
+    """The search panel's offer of the checker and the causes, on a phone and a desktop."""
+    from search_eval import search
+
+    page.set_viewport_size({"width": width, "height": 800})
+    found: list[str] = []
+    for lang in ("id", "en"):
+        page.goto(server.url + home(lang))  # type: ignore[attr-defined]
+        if width < 600:
+            page.locator("label.md-header__button[for=__search]").click()
+        page.locator("input.md-search__input").click()
+        for _ in range(60):  # until the worker has loaded the index
+            if search(page, "kpj", attempts=30)[0]:
+                break
+        assert search(page, "zqxwv", attempts=3)[0] == []
+        assert page.locator("[data-cek-kpj-search-empty] > div").is_visible()
+        found += audit(page)
+    assert not found, "\n".join(found)
