@@ -22,7 +22,9 @@ READY = "#kpj-status[data-state=ready]"
 RUN_AXE = """async (tags) => {
   // Let transitions (a button's hover or focus colours) finish: axe reads computed colours.
   const finite = (a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity;
-  await Promise.all(document.getAnimations().filter(finite).map((a) => a.finished));
+  // A transition cancelled meanwhile (its element re-rendered) rejects: it is over too.
+  const over = (a) => a.finished.catch(() => null);
+  await Promise.all(document.getAnimations().filter(finite).map(over));
   const result = await axe.run(document, { runOnly: { type: "tag", values: tags } });
   return result.violations.map((v) => ({
     id: v.id,
