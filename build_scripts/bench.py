@@ -10,7 +10,9 @@ netlify.toml's headers and Brotli compression, as a CDN would serve it):
 - Pyodide's bare boot, the checker ready (cold, and warm: a later visit, with the
   stdlib compiled on the first one), one diagnosis round trip;
 - Lighthouse scores (mobile) on home, a cause page and the checker, both languages;
-- search hit rates per language, when the query set exists.
+- search hit rates per language, when the query set exists;
+- the employee-list check: 10,000 and 100,000 rows from the CLI (time, peak memory)
+  and on the list page once its runtime is ready (bench_batch.py).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "build_scripts"))
 sys.path.insert(0, str(ROOT / "tests"))
 
+import bench_batch  # noqa: E402
 from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from static_server import SiteServer  # noqa: E402
 
@@ -352,6 +355,14 @@ def main() -> None:
                 "diagnosis round trip", f"{median(figures['diagnosis']):,.1f} ms", "(budget 100 ms)"
             )  # type: ignore[index]
             print(f"  load average at end: {os.getloadavg()[0]:.2f}")
+
+            bench_batch.report(
+                line,
+                kb,
+                server.url,
+                browser,
+                lambda path: transferred(server, browser, path, workers=False),
+            )
 
             rates = search_rates(server, browser, site)
             if rates:

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import base64
 import hashlib
 import json
 import os
@@ -65,10 +66,41 @@ except ImportError:  # imported as build_scripts.pyodide_bundle
     )
 
 #: Bump when the bundle layout or the build logic changes in a way the fingerprint misses.
-BUNDLE_FORMAT = 2
+BUNDLE_FORMAT = 3
 MANIFEST_NAME = ".bundle-manifest.json"
 LOCK_NAME = "pyodide-lock.json"
 STDLIB_NAME = "python_stdlib.zip"
+#: Standard-library modules the list check needs beyond the checker's (csv, zipfile, xml...):
+#: only the employee-list page loads this zip, so the checker page's download is unchanged.
+BATCH_STDLIB_NAME = "batch_stdlib.zip"
+#: Pure wheels the list page loads from the lock file only when an .xlsx is chosen
+#: (versions from requirements.lock, fetched from PyPI by pip into the pip cache).
+OPTIONAL_WHEELS = ("openpyxl", "et_xmlfile")
+#: Python that puts a second stdlib zip (``ZIP``) on sys.path, as the list page's worker does.
+ADD_STDLIB_ZIP = """
+import sys
+sys.path.append(ZIP)
+# Packages already loaded from the main stdlib zip (such as encodings) find their
+# modules in this zip too.
+for _name, _module in list(sys.modules.items()):
+    _paths = list(getattr(_module, "__path__", None) or [])
+    if "." not in _name and any(".zip" in p and p.startswith("/lib/") for p in _paths):
+        _module.__path__.append(ZIP + "/" + _name)
+"""
+#: Modules of the checker that only the list page uses (traced with the list samples).
+BATCH_PACKAGE = "kpj_checker.batch"
+#: Their compiled files and messages, moved out of the checker wheel into this archive so
+#: the checker page does not download them; the list page unpacks it into site-packages.
+BATCH_ARCHIVE = "kpj_checker_batch.zip"
+BATCH_FILES = ("kpj_checker/batch/", "kpj_checker/data/messages/batch.json")
+#: Python that unpacks the archive (``ARCHIVE``) beside the installed kpj_checker.
+UNPACK_BATCH = """
+import importlib, os, zipfile
+import kpj_checker
+with zipfile.ZipFile(ARCHIVE) as _archive:
+    _archive.extractall(os.path.dirname(os.path.dirname(kpj_checker.__file__)))
+importlib.invalidate_caches()
+"""
 #: Runtime files a module Web Worker needs (``import {loadPyodide} from "./pyodide.mjs"``;
 #: pyodide.mjs then loads pyodide.asm.js with a dynamic import). pyodide.js is the
 #: classic-script variant and is not needed.
@@ -110,6 +142,9 @@ class BundleManifest:
     packages: list[str]
     stdlib_modules: list[str] = field(default_factory=list)
     lazy_files: list[str] = field(default_factory=list)  # in ``files``, fetched on demand
+    optional_packages: list[str] = field(default_factory=list)
+    batch_stdlib: str = ""
+    batch_archive: str = ""
     compiled_stdlib: bool = True
     fingerprint: str = ""
     content_hash: str = ""
@@ -123,6 +158,9 @@ class BundleManifest:
             "total_bytes": sum(self.files.values()),
             "lock_file": self.lock_file,
             "packages": self.packages,
+            "optional_packages": self.optional_packages,
+            "batch_stdlib": self.batch_stdlib,
+            "batch_archive": self.batch_archive,
             "stdlib_modules": len(self.stdlib_modules),
             "lazy_files": self.lazy_files,
             "compiled_stdlib": self.compiled_stdlib,
@@ -204,6 +242,49 @@ def load_cases(cases: Path | None) -> list[dict[str, Any]]:
     if cases is None:
         return []
     return json.loads(cases.read_text("utf-8"))
+
+
+def optional_pins(root: Path) -> dict[str, str]:
+    """{name: version} of OPTIONAL_WHEELS, read from the project's requirements.lock."""
+    lock = root / "requirements.lock"
+    pins: dict[str, str] = {}
+    if lock.is_file():
+        for line in lock.read_text("utf-8").splitlines():
+            name, sep, version = line.strip().partition("==")
+            key = name.strip().lower().replace("-", "_")
+            if sep and key in OPTIONAL_WHEELS:
+                pins[key] = version.strip()
+    missing = set(OPTIONAL_WHEELS) - set(pins)
+    if missing:
+        raise BundleError(f"requirements.lock pins none of {sorted(missing)}")
+    return pins
+
+
+def download_wheels(pins: dict[str, str], dest: Path) -> list[Path]:
+    """The pinned pure-Python wheels (``pip download``; pip's cache avoids refetching)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    specs = [f"{name}=={version}" for name, version in sorted(pins.items())]
+    run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--quiet",
+            "--no-deps",
+            "--only-binary=:all:",
+            "--dest",
+            str(dest),
+            *specs,
+        ]
+    )
+    wheels = []
+    for name, version in sorted(pins.items()):
+        found = sorted(dest.glob(f"{name}-{version}-*.whl"))
+        if not found:
+            raise BundleError(f"pip download gave no wheel for {name}=={version}")
+        wheels.append(found[0])
+    return wheels
 
 
 # --------------------------------------------------------------------------- cache
@@ -335,13 +416,15 @@ def split_lazy_files(wheel: Path, stage: Path) -> list[str]:
     return [LAZY_FILES[name] for name in moved]
 
 
-def make_lock(wheel: Path, pdir: Path, stage: Path) -> Path:
-    """Create ``stage/pyodide-lock.json`` holding only ``wheel`` (copied to stage)."""
+def make_lock(wheels: list[Path], pdir: Path, stage: Path) -> Path:
+    """Create ``stage/pyodide-lock.json`` holding only ``wheels`` (copied to stage)."""
     info = json.loads((pdir / LOCK_NAME).read_text("utf-8"))["info"]
     base = stage.parent / "base-lock.json"
     base.write_text(json.dumps({"info": info, "packages": {}}), "utf-8")
-    staged = stage / wheel.name
-    shutil.copyfile(wheel, staged)
+    staged = []
+    for wheel in wheels:
+        staged.append(stage / wheel.name)
+        shutil.copyfile(wheel, staged[-1])
     run(
         [
             *pyodide_cli(),
@@ -353,7 +436,7 @@ def make_lock(wheel: Path, pdir: Path, stage: Path) -> Path:
             str(stage / LOCK_NAME),
             "--base-path",
             str(stage),
-            str(staged),
+            *map(str, staged),
         ],
         env=build_env(),
     )
@@ -370,6 +453,26 @@ def py_compile_stage(stage: Path) -> None:
         normalize_wheel(wheel)
         pkg["sha256"] = sha256(wheel.read_bytes())
     lock_path.write_text(json.dumps(lock, sort_keys=True, indent=1) + "\n", "utf-8")
+
+
+def split_batch(stage: Path) -> str:
+    """Move the BATCH_FILES out of the compiled checker wheel into BATCH_ARCHIVE."""
+    lock_path = stage / LOCK_NAME
+    lock = json.loads(lock_path.read_text("utf-8"))
+    pkg = lock["packages"]["kpj-checker"]
+    wheel = stage / pkg["file_name"]
+    entries = read_zip(wheel)
+    moved = sorted(n for n in entries if n.startswith(BATCH_FILES))
+    write_zip(stage / BATCH_ARCHIVE, ((n, entries.pop(n)) for n in moved), deflate=True)
+    record = next(n for n in entries if n.endswith(".dist-info/RECORD"))
+    lines = entries[record].decode("utf-8").splitlines(keepends=True)
+    entries[record] = "".join(
+        line for line in lines if not line.split(",", 1)[0].startswith(BATCH_FILES)
+    ).encode("utf-8")
+    write_zip(wheel, entries.items(), deflate=True)
+    pkg["sha256"] = sha256(wheel.read_bytes())
+    lock_path.write_text(json.dumps(lock, sort_keys=True, indent=1) + "\n", "utf-8")
+    return BATCH_ARCHIVE
 
 
 def lock_packages(lock_path: Path) -> tuple[list[str], list[str]]:
@@ -399,6 +502,19 @@ async function main(cfg) {
     stderr: (s) => process.stderr.write(s + "\n"),
   });
   const bootMs = performance.now() - t0;
+  // Files the calls read (employee lists), and a zip of more stdlib modules, if given.
+  for (const [path, b64] of Object.entries(cfg.files || {})) {
+    py.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+    py.FS.writeFile(path, Buffer.from(b64, "base64"));
+  }
+  if (cfg.extraZip) {
+    py.FS.writeFile("/lib/extra_stdlib.zip", readFileSync(cfg.extraZip));
+    py.runPython(cfg.addZip.replaceAll("ZIP", JSON.stringify("/lib/extra_stdlib.zip")));
+  }
+  if (cfg.unpack) {
+    py.FS.writeFile("/tmp/unpack.zip", readFileSync(cfg.unpack));
+    py.runPython(cfg.unpackCode.replaceAll("ARCHIVE", JSON.stringify("/tmp/unpack.zip")));
+  }
   // From here on, record every module name the import system is asked for.
   py.runPython(`
 import sys
@@ -434,8 +550,10 @@ json.dumps(errors)
   const run = py.runPython(`
 def _run(call_json):
     import json
-    from ${cfg.entryModule} import ${cfg.entryFunction} as f
+    import importlib
     call = json.loads(call_json)
+    module = importlib.import_module(call.get("module", "${cfg.entryModule}"))
+    f = getattr(module, call.get("function", "${cfg.entryFunction}"))
     try:
         result = f(*call["args"], **call["kwargs"])
     except Exception as exc:  # a case may expect an error; its handling is traced too
@@ -497,10 +615,13 @@ def cli_modules(checker_dir: Path) -> set[str]:
     return {target.split(":")[0].strip() for target in targets}
 
 
-def wheel_modules(wheel: Path, skip: set[str]) -> tuple[list[str], list[str]]:
+def wheel_modules(
+    wheel: Path, skip: set[str], skip_packages: tuple[str, ...] = ()
+) -> tuple[list[str], list[str]]:
     """(modules of a pure wheel, other modules their source imports).
 
-    ``__main__`` modules and those in ``skip`` (command-line code) are left out,
+    ``__main__`` modules, those in ``skip`` (command-line code) and those of
+    ``skip_packages`` (traced on their own) are left out,
     with their imports; if the checker does import them, tracing still sees it.
     """
     own: set[str] = set()
@@ -513,7 +634,8 @@ def wheel_modules(wheel: Path, skip: set[str]) -> tuple[list[str], list[str]]:
             if parts[-1] == "__init__":
                 parts.pop()
             module = ".".join(parts)
-            if parts[-1] == "__main__" or module in skip:
+            in_skipped = any(module == p or module.startswith(p + ".") for p in skip_packages)
+            if parts[-1] == "__main__" or module in skip or in_skipped:
                 continue
             own.add(module)
             scanned |= imported_names(ast.parse(zf.read(name), filename=name))
@@ -547,13 +669,21 @@ def trace_modules(
     calls: list[dict[str, Any]],
     extra: Iterable[str],
     entry: Entry,
+    *,
+    packages: list[str] | None = None,
+    files: dict[str, bytes] | None = None,
+    extra_zip: Path | None = None,
+    unpack: Path | None = None,
 ) -> dict[str, Any]:
     """Boot Pyodide under Node with ``stdlib`` and report every module imported.
 
     ``modules`` is (the checker's modules, names its source imports) from wheel_modules.
+    ``packages`` defaults to every package of the lock; ``files`` are written into
+    Pyodide's file system first; ``extra_zip`` is put on ``sys.path``.
     """
     own, scanned = modules
-    packages, _ = lock_packages(stage / LOCK_NAME)
+    if packages is None:
+        packages, _ = lock_packages(stage / LOCK_NAME)
     with tempfile.TemporaryDirectory(prefix="kpj-trace-") as tmp:
         tmpdir = Path(tmp)
         cfg = {
@@ -568,6 +698,11 @@ def trace_modules(
             "entryModule": entry.module,
             "entryFunction": entry.function,
             "calls": calls,
+            "files": {k: base64.b64encode(v).decode() for k, v in (files or {}).items()},
+            "extraZip": str(extra_zip) if extra_zip else None,
+            "addZip": ADD_STDLIB_ZIP,
+            "unpack": str(unpack) if unpack else None,
+            "unpackCode": UNPACK_BATCH,
             "lazyFiles": [str(stage / n) for n in LAZY_FILES.values() if (stage / n).exists()],
             "lazyLoader": LAZY_LOADER,
             "output": str(tmpdir / "trace.json"),
@@ -659,6 +794,56 @@ def trim_stdlib(
     return keep
 
 
+def checker_packages(lock_path: Path, optional: list[Path]) -> list[str]:
+    """Lock packages the checker page loads: all but the optional wheels."""
+    names, _ = lock_packages(lock_path)
+    lock = json.loads(lock_path.read_text("utf-8"))["packages"]
+    optional_files = {w.name.split("-")[0].lower() for w in optional}
+    return [n for n in names if lock[n]["file_name"].split("-")[0].lower() not in optional_files]
+
+
+def batch_trace_inputs(
+    own: list[str],
+) -> tuple[tuple[list[str], list[str]], list[dict[str, Any]], dict[str, bytes]]:
+    """(modules, calls, files) that trace the list check on every sample file."""
+    try:
+        import batch_samples
+    except ImportError:  # imported as build_scripts.pyodide_bundle
+        from build_scripts import batch_samples
+    files = {f"/samples/{name}": data for name, data in batch_samples.samples().items()}
+    calls = [
+        {
+            "module": f"{BATCH_PACKAGE}.worker",
+            "function": "check_path",
+            "args": [path, lang],
+            "kwargs": {},
+        }
+        for path in files
+        for lang in ("id", "en")
+    ]
+    calls.append(
+        {
+            "module": f"{BATCH_PACKAGE}.worker",
+            "function": "size_error",
+            "args": [10**9, "en"],
+            "kwargs": {},
+        }
+    )
+    modules = [m for m in own if m.startswith(BATCH_PACKAGE) and m != f"{BATCH_PACKAGE}.cli"]
+    return (modules, []), calls, files
+
+
+def write_batch_stdlib(full: Path, trace: dict[str, Any], kept: set[str], out: Path) -> None:
+    """The stdlib modules the list check adds to the checker's, stripped, in a STORED zip."""
+    entries = read_zip(full)
+    wanted = [n for n in stdlib_entries(set(entries), trace) if n not in kept]
+    write_zip(
+        out,
+        ((n, strip_source(entries[n]) if n.endswith(".py") else entries[n]) for n in wanted),
+        deflate=False,
+    )
+
+
 # --------------------------------------------------------------------------- output
 
 
@@ -723,7 +908,9 @@ def build_bundle(
     pdir = pyodide_dir(Path(node_modules).resolve())
     cases_path = Path(cases).resolve() if cases is not None else default_cases(checker_dir)
     extra = sorted(set(extra_modules))
+    pins = optional_pins(checker_dir.parent)
     options = {
+        "optional_wheels": pins,
         "compiled_stdlib": compiled_stdlib,
         "deflate_stdlib": deflate_stdlib,
         "extra": extra,
@@ -743,10 +930,17 @@ def build_bundle(
         stage.mkdir()
         wheel = build_wheel(checker_dir, work, log)
         lazy = split_lazy_files(wheel, stage)
-        modules = wheel_modules(wheel, cli_modules(checker_dir))
-        make_lock(wheel, pdir, stage)
+        skip = cli_modules(checker_dir)
+        modules = wheel_modules(wheel, skip, (BATCH_PACKAGE,))
+        own, _ = wheel_modules(wheel, skip)
+        optional = download_wheels(pins, checker_dir.parent / ".cache" / "wheels")
+        make_lock([wheel, *optional], pdir, stage)
         py_compile_stage(stage)
-        trace = trace_modules(pdir, stage, pdir / STDLIB_NAME, modules, calls, extra, entry)
+        split_batch(stage)
+        packages = checker_packages(stage / LOCK_NAME, optional)
+        trace = trace_modules(
+            pdir, stage, pdir / STDLIB_NAME, modules, calls, extra, entry, packages=packages
+        )
         kept = trim_stdlib(
             pdir / STDLIB_NAME,
             trace,
@@ -754,15 +948,45 @@ def build_bundle(
             compiled=compiled_stdlib,
             deflate=deflate_stdlib,
         )
+        batch_modules, batch_calls, batch_files = batch_trace_inputs(own)
+        batch_trace = trace_modules(
+            pdir,
+            stage,
+            pdir / STDLIB_NAME,
+            batch_modules,
+            batch_calls,
+            extra,
+            entry,
+            files=batch_files,
+            unpack=stage / BATCH_ARCHIVE,
+        )
+        write_batch_stdlib(pdir / STDLIB_NAME, batch_trace, set(kept), stage / BATCH_STDLIB_NAME)
         if verify:
-            trace_modules(pdir, stage, stage / STDLIB_NAME, modules, calls, extra, entry)
-        packages, _ = lock_packages(stage / LOCK_NAME)
+            trace_modules(
+                pdir, stage, stage / STDLIB_NAME, modules, calls, extra, entry, packages=packages
+            )
+            trace_modules(
+                pdir,
+                stage,
+                stage / STDLIB_NAME,
+                batch_modules,
+                batch_calls,
+                extra,
+                entry,
+                files=batch_files,
+                extra_zip=stage / BATCH_STDLIB_NAME,
+                unpack=stage / BATCH_ARCHIVE,
+            )
+        all_packages, _ = lock_packages(stage / LOCK_NAME)
         files = install(stage, pdir, out_dir, previous)
     manifest = BundleManifest(
         out_dir=str(out_dir),
         files=files,
         lock_file=LOCK_NAME,
         packages=packages,
+        optional_packages=sorted(set(all_packages) - set(packages)),
+        batch_stdlib=BATCH_STDLIB_NAME,
+        batch_archive=BATCH_ARCHIVE,
         stdlib_modules=[n for n in kept if not n.endswith("/")],
         lazy_files=lazy,
         compiled_stdlib=compiled_stdlib,

@@ -22,6 +22,7 @@ FIXES = ("verify-data", "check-membership", "contact-cs")
 PAGES = (
     "",
     "checker/",
+    "employee-list/",
     "about/",
     "editorial-notes/",
     "glossary/",

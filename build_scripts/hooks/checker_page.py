@@ -52,6 +52,14 @@ def file_checks(folder: Path, files: dict[str, int]) -> tuple[tuple[str, int, st
     )
 
 
+def list_only(manifest: BundleManifest, name: str) -> bool:
+    """Whether a bundle file is for the employee-list page only (the .xlsx reader, more stdlib)."""
+    wheel_names = {p.replace("-", "_") for p in manifest.optional_packages}
+    if name in (manifest.batch_stdlib, manifest.batch_archive):
+        return True
+    return name.split("-")[0] in wheel_names
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     if getattr(config.plugins["i18n"], "building", False):
         return  # an inner language build: the bundle is ready
@@ -64,16 +72,20 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log=log.info,
     )
     _bundle["current"] = manifest
+    checker_files = {n: size for n, size in manifest.files.items() if not list_only(manifest, n)}
     checker_form.RUNTIME["current"] = checker_form.Runtime(
         folder=f"assets/pyodide/{manifest.content_hash[:16]}/",
         lock_file=manifest.lock_file,
         packages=tuple(manifest.packages),
-        files=tuple(sorted(set(manifest.files) - set(manifest.lazy_files))),
+        files=tuple(sorted(set(checker_files) - set(manifest.lazy_files))),
         download_bytes=compressed_size(
-            Path(manifest.out_dir), [n for n in manifest.files if n not in manifest.lazy_files]
+            Path(manifest.out_dir), [n for n in checker_files if n not in manifest.lazy_files]
         ),
         lazy_files=tuple(manifest.lazy_files),
         checks=file_checks(Path(manifest.out_dir), manifest.files),
+        optional_packages=tuple(manifest.optional_packages),
+        batch_stdlib=manifest.batch_stdlib,
+        batch_archive=manifest.batch_archive,
     )
 
 

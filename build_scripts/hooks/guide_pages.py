@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT / "checker"))
 sys.path.insert(0, str(ROOT / "build_scripts"))
 
 from checker_form import render_form  # noqa: E402
+from employee_list_form import render_list_form  # noqa: E402
 from kpj_checker import content  # noqa: E402
 from site_text import format_date, source_citation, strings, t  # noqa: E402
 
@@ -114,6 +115,10 @@ class PageFunctions:
     def checker_form(self) -> str:
         """The checker's form and its script, in the page's language."""
         return render_form(self.lang, self.dest_uri)
+
+    def employee_list_form(self) -> str:
+        """The employee-list check's file chooser and its script, in the page's language."""
+        return render_list_form(self.lang, self.dest_uri)
 
     def as_globals(self) -> dict[str, Any]:
         names = [n for n in dir(self) if not n.startswith("_") and n not in {"as_globals"}]

@@ -1,4 +1,5 @@
-"""Command line: ``python -m kpj_checker diagnose [--json | --kpj ... --lang en]``.
+"""Command line: ``python -m kpj_checker diagnose [--json | --kpj ... --lang en]``
+and ``python -m kpj_checker batch FILE`` (see :mod:`kpj_checker.batch.cli`).
 
 Exit status 0 on success, 2 for unusable input, with one line on stderr and no
 traceback, whatever arrives on stdin or in the arguments:
@@ -26,6 +27,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from . import content
+from .batch import cli as batch_cli
 from .diagnosis import diagnose
 from .inputs import FORM_FIELDS, UnknownFieldError
 from .normalise import visible_text
@@ -69,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     for name in (*FORM_FIELDS, "today"):
         run.add_argument("--" + name.replace("_", "-"), dest=name, metavar="TEXT")
     run.add_argument("--lang", choices=content.LANGUAGES, default=None)
+    batch_cli.add_parser(commands)
     return parser
 
 
@@ -130,6 +133,8 @@ def _write_utf8(text: str) -> None:
 
 def _run(argv: Sequence[str]) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "batch":
+        return batch_cli.run(args)
     given = {
         name: getattr(args, name)
         for name in (*FORM_FIELDS, "today", "lang")

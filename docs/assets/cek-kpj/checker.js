@@ -215,10 +215,23 @@
 
   // ---- end of the runtime part ----------------------------------------------------------
 
+  // The checker's inputs from the form. Dates typed in parts (date-input.js) become ISO
+  // dates; a part that is missing or impossible leaves its date out and is kept, with its
+  // error, in this.dateErrors (shown with the checker's own errors in render()).
   Checker.prototype.inputs = function () {
+    var self = this;
     var form = this.form;
     var inputs = { today: localToday(), lang: this.lang };
-    FIELDS.forEach(function (name) { inputs[name] = form.elements[name].value; });
+    this.dateErrors = [];
+    FIELDS.forEach(function (name) {
+      if (!window.KpjDates.isDate(form, name)) {
+        inputs[name] = form.elements[name].value;
+        return;
+      }
+      var date = window.KpjDates.read(form, name, self.texts);
+      inputs[name] = date.value;
+      if (date.error) self.dateErrors.push(date.error);
+    });
     return inputs;
   };
 
@@ -253,16 +266,29 @@
     if (window.KpjNikInfo) window.KpjNikInfo.clearWarnings(this.form);
   };
 
+  // The page's date-part errors and the checker's errors, in the form's order.
+  Checker.prototype.allErrors = function (result) {
+    var errors = (this.dateErrors || []).concat(result.input_errors);
+    return errors.sort(function (a, b) { return FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field); });
+  };
+
+  // The id of the control an error is about (a date's wrong part, or its first part).
+  Checker.prototype.errorTarget = function (error) {
+    if (!window.KpjDates.isDate(this.form, error.field)) return "kpj-" + error.field;
+    return error.part ? "kpj-" + error.field + "-" + error.part : window.KpjDates.firstBoxId(this.form, error.field);
+  };
+
   // Marks each field in error; returns the first of them in the form's order (focus goes there).
   Checker.prototype.showErrors = function (errors) {
     var form = this.form;
     errors.forEach(function (error) {
       var slot = form.querySelector('[data-error-for="' + error.field + '"]');
-      var control = form.elements[error.field];
-      if (!slot || !control) return;
+      if (!slot) return;
+      if (window.KpjDates.isDate(form, error.field)) window.KpjDates.mark(form, error);
+      else if (form.elements[error.field]) form.elements[error.field].setAttribute("aria-invalid", "true");
+      else return;
       slot.textContent = slot.textContent ? slot.textContent + " " + error.message : error.message;
       slot.hidden = false;
-      control.setAttribute("aria-invalid", "true");
     });
     return form.querySelector('[aria-invalid="true"]');
   };
@@ -294,7 +320,8 @@
     var self = this;
     this.lastResult = result;
     this.clearErrors();
-    var firstError = this.showErrors(result.input_errors);
+    var errors = this.allErrors(result);
+    var firstError = this.showErrors(errors);
     var nikInfo = window.KpjNikInfo;
     var t = function (key, values) { return self.t(key, values); };
     if (nikInfo) nikInfo.showWarnings(this.form, result.warnings);
@@ -303,11 +330,11 @@
       el("h2", { text: this.t("form.results.heading") }),
       el("p", { class: "kpj-checked", text: this.t("form.summary.checked", { date: this.longDate(result.today) }) }),
     ];
-    if (result.input_errors.length) {
+    if (errors.length) {
       parts.push(el("div", { class: "kpj-error-summary", role: "alert" }, [
         el("p", { text: this.t("form.errors.heading") }),
-        el("ul", {}, result.input_errors.map(function (error) {
-          return el("li", {}, [el("a", { href: "#kpj-" + error.field, text: error.message })]);
+        el("ul", {}, errors.map(function (error) {
+          return el("li", {}, [el("a", { href: "#" + self.errorTarget(error), text: error.message })]);
         })),
       ]));
     }
@@ -321,15 +348,26 @@
       })));
     }
     parts.push(this.actions());
+    parts.push(this.nextSteps(result));
     this.results.replaceChildren.apply(this.results, parts.filter(Boolean));
     document.body.classList.add("kpj-has-results"); // print the result alone (site.css)
     performance.measure("kpj-diagnosis", "kpj-diagnosis-start");
     (firstError || this.results).focus();
   };
 
+  // Ready-made messages for the result (next-steps.js), or null when it calls for none.
+  Checker.prototype.nextSteps = function (result) {
+    if (!window.KpjNextSteps) return null;
+    return window.KpjNextSteps.section({
+      result: result, inputs: this.lastInputs || {}, lang: this.lang, texts: this.texts,
+      t: this.t.bind(this), includeBox: this.includeBox,
+    });
+  };
+
   Checker.prototype.actions = function () {
     var self = this;
     var include = el("input", { type: "checkbox", id: "kpj-include-nik" });
+    this.includeBox = include;
     var copy = el("button", { type: "button", class: "md-button", "data-action": "copy", text: this.t("form.copy") });
     var print = el("button", { type: "button", class: "md-button", "data-action": "print", text: this.t("form.print") });
     var note = el("p", { class: "kpj-copy-note", role: "status" });
@@ -340,7 +378,10 @@
       if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(done, failed);
       else failed();
     });
-    print.addEventListener("click", function () { window.print(); });
+    print.addEventListener("click", function () {
+      document.body.classList.remove("kpj-print-message"); // the whole result, not one message
+      window.print();
+    });
     return el("div", { class: "kpj-result-actions" }, [
       el("p", {}, [include, el("label", { for: "kpj-include-nik", text: " " + this.t("form.include_nik") })]),
       el("p", {}, [copy, document.createTextNode(" "), print]),
@@ -379,7 +420,7 @@
       lines.push("");
       entered.forEach(function (name) {
         var control = self.form.elements[name];
-        var value = control.tagName === "SELECT" ? control.options[control.selectedIndex].text : visibleText(inputs[name]);
+        var value = control && control.tagName === "SELECT" ? control.options[control.selectedIndex].text : visibleText(inputs[name]);
         lines.push(self.t("form." + name + ".label") + ": " + value);
       });
     }

@@ -1,0 +1,266 @@
+// Cek KPJ employee-list page: choose or drop a CSV/.xlsx file, check it in a Web Worker
+// (kpj_checker.batch in Pyodide), show a summary and a table of problems by row, offer
+// them as a CSV made in the page. The file never leaves the device and is never stored.
+(function () {
+  "use strict";
+
+  var TABLE_LIMIT = 1000; // rows shown in the page; the CSV download has them all
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      if (name === "text") node.textContent = attrs[name];
+      else node.setAttribute(name, attrs[name]);
+    });
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+
+  function csvCell(value) {
+    var text = String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text; // never a formula in a spreadsheet
+    return /[",;\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  function ListCheck(root) {
+    this.root = root;
+    this.form = root.querySelector("#kpj-list-form");
+    this.input = root.querySelector("#kpj-list-file");
+    this.drop = root.querySelector("[data-drop]");
+    this.status = root.querySelector("#kpj-list-status");
+    this.progress = root.querySelector("#kpj-list-progress");
+    this.results = root.querySelector("#kpj-list-results");
+    this.texts = JSON.parse(root.querySelector("#kpj-list-texts").textContent);
+    this.lang = root.dataset.lang;
+    this.ready = false;
+    this.queued = null;
+    this.nextId = 1;
+    this.current = null;
+    this.downloadURL = null;
+  }
+
+  ListCheck.prototype.t = function (key, values) {
+    var text = this.texts[key] || key;
+    Object.keys(values || {}).forEach(function (name) { text = text.split("{" + name + "}").join(values[name]); });
+    return text;
+  };
+
+  ListCheck.prototype.setStatus = function (state, text) {
+    this.status.dataset.state = state;
+    this.status.textContent = text;
+  };
+
+  ListCheck.prototype.start = function () {
+    var self = this;
+    this.root.querySelector("[data-kpj-nojs]").hidden = true;
+    this.form.hidden = false;
+    this.form.addEventListener("submit", function (event) { event.preventDefault(); });
+    this.input.addEventListener("change", function () {
+      if (self.input.files && self.input.files[0]) self.choose(self.input.files[0]);
+    });
+    ["dragenter", "dragover"].forEach(function (type) {
+      self.drop.addEventListener(type, function (event) {
+        event.preventDefault();
+        self.drop.dataset.over = "true";
+      });
+    });
+    ["dragleave", "drop"].forEach(function (type) {
+      self.drop.addEventListener(type, function () { delete self.drop.dataset.over; });
+    });
+    this.drop.addEventListener("drop", function (event) {
+      event.preventDefault();
+      var files = event.dataTransfer && event.dataTransfer.files;
+      if (files && files[0]) self.choose(files[0]);
+    });
+    this.setStatus("loading", this.t("batch.page.status.loading"));
+    var root = this.root;
+    var runtime = new URL(root.dataset.runtime, location.href).href;
+    this.worker = new Worker(new URL("assets/cek-kpj/employee-list-worker.js", new URL(root.dataset.siteRoot, location.href)), { type: "module" });
+    this.worker.onmessage = function (event) { self.onMessage(event.data); };
+    this.worker.postMessage({
+      type: "boot",
+      runtimeURL: runtime,
+      lockFile: root.dataset.lock,
+      packages: (root.dataset.packages || "").split(" ").filter(Boolean),
+      xlsxPackages: (root.dataset.xlsxPackages || "").split(" ").filter(Boolean),
+      batchStdlib: root.dataset.batchStdlib,
+      batchArchive: root.dataset.batchArchive,
+      regionsFile: (root.dataset.lazyFiles || "").split(" ").filter(Boolean)[0] || "",
+    });
+    this.keepForOffline();
+  };
+
+  // Put the runtime into the service worker's cache for offline use. The .xlsx reader is
+  // cached by the service worker the first time an .xlsx is checked, not before.
+  ListCheck.prototype.keepForOffline = function () {
+    if (!window.caches) return;
+    var base = new URL(this.root.dataset.runtime, location.href);
+    var urls = (this.root.dataset.files || "").split(" ").filter(Boolean).map(function (name) {
+      return new URL(name, base).href;
+    });
+    caches.open("cek-kpj-runtime").then(function (cache) {
+      return Promise.all(urls.map(function (url) {
+        return cache.match(url).then(function (hit) { return hit || cache.add(url); });
+      }));
+    }).catch(function () { /* offline use is a bonus */ });
+  };
+
+  ListCheck.prototype.choose = function (file) {
+    this.queued = file;
+    if (this.ready) this.run();
+  };
+
+  ListCheck.prototype.run = function () {
+    var file = this.queued;
+    this.queued = null;
+    this.current = { id: this.nextId++, name: file.name };
+    this.results.replaceChildren();
+    this.progress.hidden = false;
+    this.progress.removeAttribute("value");
+    this.setStatus("working", this.t("batch.page.status.reading", { name: file.name }));
+    this.worker.postMessage({ type: "check", id: this.current.id, file: file, lang: this.lang });
+  };
+
+  ListCheck.prototype.onMessage = function (message) {
+    if (message.type === "ready") {
+      this.ready = true;
+      this.setStatus("ready", this.t("batch.page.status.ready"));
+      if (this.queued) this.run();
+      return;
+    }
+    if (message.type === "failed") {
+      this.setStatus("failed", this.t("batch.page.status.failed"));
+      this.progress.hidden = true;
+      return;
+    }
+    if (!this.current || message.id !== this.current.id) return;
+    var name = this.current.name;
+    if (message.type === "status") {
+      this.setStatus("working", this.t("batch.page.status.xlsx"));
+    } else if (message.type === "progress") {
+      if (typeof message.fraction === "number") this.progress.value = Math.min(1, message.fraction);
+      this.setStatus("working", this.t("batch.page.status.progress", { name: name, rows: message.rows.toLocaleString(this.lang) }));
+    } else if (message.type === "result") {
+      this.progress.hidden = true;
+      this.show(message.output, name);
+      this.current = null;
+    } else if (message.type === "error") {
+      this.progress.hidden = true;
+      this.setStatus("failed", this.t("batch.page.status.failed"));
+      this.current = null;
+    }
+  };
+
+  ListCheck.prototype.show = function (output, name) {
+    this.root.dataset.lastMs = String(Math.round(output.ms || 0));
+    if (output.error) {
+      this.setStatus("error", output.error.message);
+      this.results.replaceChildren(
+        el("h2", { text: this.t("batch.page.error_heading") }),
+        el("p", { class: "kpj-list-error", "data-code": output.error.code, text: output.error.message }),
+      );
+      this.results.focus();
+      return;
+    }
+    var result = output.result;
+    this.setStatus("done", this.t("batch.page.status.done", { name: name }));
+    var parts = [el("h2", { id: "kpj-list-summary", text: this.t("batch.page.summary_heading") })];
+    parts.push(this.summary(result));
+    if (result.problems.length) {
+      parts.push(this.actions(result));
+      parts.push(this.table(result.problems, "batch.page.table_caption", "kpj-list-problems"));
+    }
+    if (result.warnings.length) {
+      parts.push(this.table(result.warnings, "batch.page.warnings_caption", "kpj-list-warnings"));
+    }
+    this.results.replaceChildren.apply(this.results, parts);
+    this.results.focus();
+  };
+
+  ListCheck.prototype.summary = function (result) {
+    var self = this;
+    var rowsWithProblems = {};
+    var byKind = {};
+    result.problems.forEach(function (p) {
+      rowsWithProblems[p.row] = true;
+      byKind[p.code] = (byKind[p.code] || 0) + 1;
+    });
+    var columns = Object.keys(result.columns).map(function (field) {
+      return self.t("batch.report.field." + field) + " (" + result.columns[field] + ")";
+    }).join(", ");
+    var list = el("ul", { class: "kpj-list-summary" }, [
+      el("li", { "data-summary": "rows", text: this.t("batch.page.summary.rows", { rows: result.rows }) }),
+      el("li", { "data-summary": "problem_rows", text: this.t("batch.page.summary.problem_rows", { count: Object.keys(rowsWithProblems).length }) }),
+      el("li", { text: this.t("batch.page.summary.columns", { columns: columns }) }),
+    ]);
+    if (!result.problems.length) {
+      return el("div", {}, [list, el("p", { "data-summary": "clean", text: this.t("batch.page.summary.clean") })]);
+    }
+    var kinds = Object.keys(byKind).sort(function (a, b) { return byKind[b] - byKind[a]; });
+    var kindList = el("ul", { class: "kpj-list-kinds" }, kinds.map(function (code) {
+      return el("li", { "data-code": code, text: self.t("batch.code." + code) + ": " + byKind[code] });
+    }));
+    return el("div", {}, [list, el("h3", { text: this.t("batch.page.summary.by_kind") }), kindList]);
+  };
+
+  ListCheck.prototype.actions = function (result) {
+    var self = this;
+    if (this.downloadURL) URL.revokeObjectURL(this.downloadURL);
+    var header = ["row", "field", "code", "message"].map(function (col) { return self.t("batch.page.col." + col); });
+    var lines = [header.map(csvCell).join(",")];
+    result.problems.concat(result.warnings).forEach(function (p) {
+      lines.push([p.row, self.t("batch.report.field." + p.field), p.code, p.message].map(csvCell).join(","));
+    });
+    // A byte order mark so that Excel reads the CSV as UTF-8.
+    var blob = new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
+    this.downloadURL = URL.createObjectURL(blob);
+    var download = el("a", {
+      class: "md-button md-button--primary",
+      id: "kpj-list-download",
+      href: this.downloadURL,
+      download: this.t("batch.page.download_name"),
+      text: this.t("batch.page.download"),
+    });
+    var print = el("button", { type: "button", class: "md-button", text: this.t("batch.page.print") });
+    print.addEventListener("click", function () { window.print(); });
+    return el("p", { class: "kpj-actions" }, [download, document.createTextNode(" "), print]);
+  };
+
+  ListCheck.prototype.table = function (entries, captionKey, id) {
+    var self = this;
+    var shown = entries.slice(0, TABLE_LIMIT);
+    var caption = entries.length > shown.length
+      ? this.t("batch.page.table_caption_cut", { shown: shown.length, count: entries.length })
+      : this.t(captionKey, { count: entries.length });
+    var head = el("tr", {}, ["row", "field", "message"].map(function (col) {
+      return el("th", { scope: "col", text: self.t("batch.page.col." + col) });
+    }));
+    var body = el("tbody", {}, shown.map(function (p) {
+      return el("tr", { "data-code": p.code, "data-field": p.field }, [
+        el("th", { scope: "row", text: String(p.row) }),
+        el("td", { text: self.t("batch.report.field." + p.field) }),
+        el("td", { text: p.message }),
+      ]);
+    }));
+    var table = el("table", { id: id, class: "kpj-list-table" }, [
+      el("caption", { text: caption }), el("thead", {}, [head]), body,
+    ]);
+    return el("div", { class: "kpj-table-wrap", tabindex: "0", role: "region", "aria-label": caption }, [table]);
+  };
+
+  function init() {
+    var root = document.querySelector(".kpj-list");
+    if (!root || root.dataset.started) return;
+    if (!(typeof WebAssembly === "object" && typeof Worker === "function" && root.dataset.runtime)) return;
+    root.dataset.started = "true";
+    new ListCheck(root).start();
+  }
+
+  // Material's document$ fires once the page is ready; this script runs before Material's bundle.
+  function whenPageReady() {
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+    else init();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", whenPageReady);
+  else whenPageReady();
+})();
