@@ -95,8 +95,11 @@ def test_old_runtime_is_removed_once_no_page_uses_it(
 
         page = context.new_page()
         page.goto(server.url + "/checker/")
+        # The new worker activates once the last old page is gone; reload once it has.
+        wait_until(lambda: not page.evaluate(waiting), 30)
+        page.reload()
         page.wait_for_function("() => navigator.serviceWorker.controller !== null")
-        page.locator("#kpj-status[data-state=ready]").wait_for(timeout=60_000)
+        page.locator("#kpj-status[data-state=ready]").wait_for(timeout=120_000)
         assert f"/{new}/" in page.locator(".kpj-checker").get_attribute("data-runtime")
         wait_until(lambda: not any(f"/{old}/" in u for u in cached_urls(page)), 30)
         wait_until(lambda: any(f"/{new}/pyodide.asm.wasm" in u for u in cached_urls(page)))

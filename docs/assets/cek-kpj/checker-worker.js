@@ -263,7 +263,7 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
   }
 };
 
-async function boot({ runtimeURL, lockFile, packages, checks, attempt, regionsFile }) {
+async function boot({ runtimeURL, lockFile, packages, checks, attempt, regionsFile, eager }) {
   const start = performance.now();
   self.runtimeURL = runtimeURL;
   const files = parseChecks(checks);
@@ -274,9 +274,14 @@ async function boot({ runtimeURL, lockFile, packages, checks, attempt, regionsFi
   snapshotStart = performance.now();
   const snapshot = await cachedSnapshot(cache, compiled, runtimeURL).catch(() => null);
   // With the compiled copy, kpj_checker is already in the stdlib: no wheel to install.
-  // The region names come later, only once a NIK is typed (fetchRegions).
+  // Only the checker's own files (the page's data-files): the region names come later, once
+  // a NIK is typed (fetchRegions); the employee-list page's extra files never.
+  const wanted = new Set(eager && eager.length ? eager : Object.keys(files));
   const names = Object.keys(files).filter(
-    (name) => name !== runtime.regionsFile && !(compiled && (name === SOURCE_STDLIB || name.endsWith(".whl"))),
+    (name) =>
+      wanted.has(name) &&
+      name !== runtime.regionsFile &&
+      !(compiled && (name === SOURCE_STDLIB || name.endsWith(".whl"))),
   );
   const total = names.reduce((sum, name) => sum + files[name].size, 0);
   let loaded = 0;

@@ -140,6 +140,7 @@
       lockFile: root.dataset.lock,
       packages: (root.dataset.packages || "").split(" ").filter(Boolean),
       checks: root.dataset.checks || "",
+      eager: (root.dataset.files || "").split(" ").filter(Boolean),
       attempt: runtimeAttempt(root),
       regionsFile: (root.dataset.lazyFiles || "").split(" ").filter(Boolean)[0] || "",
     });
