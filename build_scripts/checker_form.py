@@ -1,9 +1,10 @@
 """The checker's HTML form, rendered at build time in the page's language.
 
-One control per `kpj_checker` input, named exactly as its JSON field, with labels,
-hints and option labels from `kpj_checker`'s messages: the same source the checker
-itself speaks from. The page script (`assets/cek-kpj/checker.js`) adds behaviour;
-without it, the form explains how to use the guide instead.
+One control per `kpj_checker` input, named exactly as its JSON field (a date is a fieldset
+of day, month and year boxes named `<field>-day` ...), with labels, hints and option
+labels from `kpj_checker`'s messages: the same source the checker itself speaks from.
+The page scripts (`assets/cek-kpj/checker.js`, `date-input.js`, `next-steps.js`) add
+behaviour; without them, the form explains how to use the guide instead.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ class Runtime:
     packages: tuple[str, ...]
     files: tuple[str, ...]
     download_bytes: int  # compressed size of what the first visit downloads
+    # (name, size, SHA-256 hex) of each file: nothing is used or kept offline unless it matches
+    checks: tuple[tuple[str, int, str], ...] = ()
     lazy_files: tuple[str, ...] = ()  # fetched by the worker only when needed (regions.json)
     optional_packages: tuple[str, ...] = ()  # loaded by the list page for .xlsx only
     batch_stdlib: str = ""  # stdlib zip the list page adds (csv, zipfile, xml...)
@@ -36,8 +39,20 @@ RUNTIME: dict[str, Runtime] = {}  # set by the checker_page hook before pages re
 
 # Selects offer "unknown" first (the default), then the values the checker accepts.
 SELECTS = {field: (UNKNOWN, *values) for field, values in CHOICES.items()}
-DATE_FIELDS = ("birth_date", "changed_employer_on", "registered_on")
-MONTH_FIELDS = ("last_paid_month",)
+# Dates are typed as separate parts (GOV.UK's date-input pattern), named `<field>-<part>`;
+# the page script (`date-input.js`) checks the parts and joins them into an ISO date.
+DATE_PARTS: dict[str, tuple[str, ...]] = {
+    "birth_date": ("day", "month", "year"),
+    "changed_employer_on": ("day", "month", "year"),
+    "registered_on": ("day", "month", "year"),
+    "last_paid_month": ("month", "year"),
+}
+PART_CHARS = {"day": 2, "month": 2, "year": 4}
+# Browsers may offer a remembered birth date; the other dates are the person's own to type.
+AUTOCOMPLETE = {"birth_date": "bday"}
+# Ready-made messages to HR or a BPJS Ketenagakerjaan branch are sent in Indonesian, also
+# from the English page (which shows an English translation beside them).
+MESSAGE_LANG = "id"
 # Guide pages a field's hint links to (relative to the language's home), with the link text key.
 HINT_LINKS = {"kpj": ("find-kpj/", "form.kpj.hint_link")}
 
@@ -52,17 +67,51 @@ def control(field: str, lang: str) -> str:
             for v in SELECTS[field]
         )
         return f"<select {ids}>{options}</select>"
-    if field in DATE_FIELDS:
-        return f'<input type="date" {ids} min="1900-01-01">'
-    if field in MONTH_FIELDS:
-        return f'<input type="month" {ids} min="1900-01" placeholder="YYYY-MM">'
     return (
         f'<input type="text" {ids} inputmode="numeric" autocomplete="off" '
         'autocapitalize="off" spellcheck="false">'
     )
 
 
+def date_part(field: str, part: str, lang: str) -> str:
+    """One part of a date (day, month or year): a short numeric text box with its label."""
+    part_id = f"kpj-{field}-{part}"
+    kind = AUTOCOMPLETE.get(field)
+    autocomplete = f"{kind}-{part}" if kind else "off"
+    return (
+        f'<div class="kpj-date-part">'
+        f'<label for="{part_id}">{escape(content.message(f"form.date.{part}", lang))}</label>'
+        f'<input type="text" id="{part_id}" name="{field}-{part}" data-part="{part}" '
+        f'class="kpj-chars-{PART_CHARS[part]}" inputmode="numeric" '
+        f'autocomplete="{autocomplete}" spellcheck="false">'
+        "</div>"
+    )
+
+
+def date_block(field: str, lang: str) -> str:
+    """A date as a fieldset of parts, with its legend, hint, example and error slot."""
+    parts = DATE_PARTS[field]
+    legend = escape(content.message(f"form.{field}.label", lang))
+    example = "form.date.example" if "day" in parts else "form.date.example_month"
+    hint = escape(
+        content.message(f"form.{field}.hint", lang) + " " + content.message(example, lang)
+    )
+    return (
+        f'<fieldset class="kpj-field kpj-date" id="kpj-{field}" data-field="{field}" '
+        f'data-parts="{" ".join(parts)}" '
+        f'aria-describedby="kpj-hint-{field} kpj-error-{field} kpj-warning-{field}">'
+        f"<legend>{legend}</legend>"
+        f'<p class="kpj-hint" id="kpj-hint-{field}">{hint}</p>'
+        f'<p class="kpj-error" id="kpj-error-{field}" data-error-for="{field}" hidden></p>'
+        f'<div class="kpj-date-parts">{"".join(date_part(field, p, lang) for p in parts)}</div>'
+        f'<p class="kpj-warning" id="kpj-warning-{field}" data-warning-for="{field}" hidden></p>'
+        "</fieldset>"
+    )
+
+
 def field_block(field: str, lang: str, lang_root: str = "") -> str:
+    if field in DATE_PARTS:
+        return date_block(field, lang)
     label = escape(content.message(f"form.{field}.label", lang))
     hint = escape(content.message(f"form.{field}.hint", lang))
     if field in HINT_LINKS:
@@ -83,6 +132,15 @@ def page_texts(lang: str) -> str:
     """Texts the page script needs at run time, as inert JSON (no inline script runs)."""
     texts = content.messages(lang, prefix="form.")
     texts |= content.messages(lang, prefix="likelihood.")
+    texts |= content.messages(lang, prefix="month.")  # month names typed into a date's month
+    texts |= content.messages(lang, prefix="next.")
+    if lang != MESSAGE_LANG:  # messages to HR or a branch are sent in Indonesian
+        texts |= {
+            f"{MESSAGE_LANG}:{key}": text
+            for key, text in content.messages(MESSAGE_LANG, prefix="next.").items()
+            if key.endswith(".text")
+        }
+    texts |= content.messages(lang, prefix="runtime.")
     texts |= {f"cause.{cause.id}": cause.title for cause in content.causes(lang)}
     return json.dumps(texts, ensure_ascii=False).replace("</", "<\\/")
 
@@ -104,6 +162,7 @@ def render_form(lang: str, page_dest: str) -> str:
             f' data-packages="{" ".join(runtime.packages)}"'
             f' data-files="{" ".join(runtime.files)}"'
             f' data-size="{human_size(runtime.download_bytes, lang)}"'
+            f' data-checks="{" ".join(f"{n}:{size}:{sha}" for n, size, sha in runtime.checks)}"'
             f' data-lazy-files="{" ".join(runtime.lazy_files)}"'
         )
     lang_root = root + ("" if lang == content.LANGUAGES[0] else f"{lang}/")
@@ -122,6 +181,8 @@ def render_form(lang: str, page_dest: str) -> str:
 </form>
 <section id="checker-results" class="kpj-results" aria-live="polite" tabindex="-1"></section>
 <script type="application/json" id="kpj-checker-texts">{page_texts(lang)}</script>
+<script src="{root}assets/cek-kpj/date-input.js"></script>
+<script src="{root}assets/cek-kpj/next-steps.js"></script>
 <script src="{root}assets/cek-kpj/nik-info.js"></script>
 <script src="{root}assets/cek-kpj/checker.js"></script>
 </div>"""

@@ -105,7 +105,40 @@ class Traffic:
             self.paths.clear()
 
 
-def make_handler(site: Path, rules: NetlifyRules, traffic: Traffic) -> type[BaseHTTPRequestHandler]:
+@dataclass
+class Faults:
+    """Network failures the tests switch on, by the end of a path (e.g. `pyodide.asm.wasm`).
+
+    - `404`: the file is missing;
+    - `portal`: a Wi-Fi sign-in page answers instead (`200 text/html`), as captive portals do;
+    - `stall`: the headers and a first part of the body arrive, then nothing (until cleared).
+    """
+
+    by_suffix: dict[str, str] = field(default_factory=dict)
+    released: threading.Event = field(default_factory=threading.Event)
+
+    def set(self, suffix: str, kind: str) -> None:
+        assert kind in ("404", "portal", "stall"), kind
+        self.released.clear()
+        self.by_suffix[suffix] = kind
+
+    def clear(self) -> None:
+        self.by_suffix.clear()
+        self.released.set()  # stalled responses end (cut short)
+
+    def for_path(self, path: str) -> str | None:
+        return next((k for s, k in list(self.by_suffix.items()) if path.endswith(s)), None)
+
+
+PORTAL_PAGE = b"<!doctype html><title>Wi-Fi login</title><p>Please sign in to use the Wi-Fi.</p>"
+STALL_SECONDS = 120  # a stalled response gives up after this long if never cleared
+
+
+def make_handler(
+    site: Path, rules: NetlifyRules, traffic: Traffic, faults: Faults | None = None
+) -> type[BaseHTTPRequestHandler]:
+    faults = faults or Faults()
+
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -126,8 +159,34 @@ def make_handler(site: Path, rules: NetlifyRules, traffic: Traffic) -> type[Base
         def do_GET(self) -> None:
             self.respond(send_body=True)
 
+        def fail_on_purpose(self, kind: str, target: Path | None) -> None:
+            """Answer as a broken network would (see `Faults`)."""
+            if kind == "404" or target is None:
+                self.send_error(HTTPStatus.NOT_FOUND)
+                return
+            if kind == "portal":
+                self.send_response(HTTPStatus.OK)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(PORTAL_PAGE)))
+                self.end_headers()
+                self.wfile.write(PORTAL_PAGE)
+                return
+            body = target.read_bytes()
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", mimetypes.guess_type(target.name)[0] or "")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body[: 64 * 1024])
+            self.wfile.flush()
+            faults.released.wait(STALL_SECONDS)
+            self.close_connection = True
+
         def respond(self, send_body: bool) -> None:
             url_path = unquote(urlsplit(self.path).path)
+            fault = faults.for_path(url_path)
+            if fault:
+                self.fail_on_purpose(fault, self.resolve(url_path))
+                return
             status = HTTPStatus.OK
             target = self.resolve(url_path)
             if target is None:
@@ -170,7 +229,8 @@ class SiteServer:
     def __init__(self, site: Path, rules: NetlifyRules | None = None, port: int = 0) -> None:
         self.rules = rules or NetlifyRules.from_netlify_toml()
         self.traffic = Traffic()
-        handler = make_handler(site, self.rules, self.traffic)
+        self.faults = Faults()
+        handler = make_handler(site, self.rules, self.traffic, self.faults)
         self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -184,6 +244,7 @@ class SiteServer:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.faults.clear()
         self.httpd.shutdown()
         self.httpd.server_close()
 

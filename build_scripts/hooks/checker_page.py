@@ -10,6 +10,8 @@ the service worker never mix old and new files.
 from __future__ import annotations
 
 import gzip
+import hashlib
+import json
 import logging
 import shutil
 import sys
@@ -31,12 +33,23 @@ CACHE = ROOT / ".cache" / "pyodide-bundle"
 log = logging.getLogger("mkdocs.hooks.checker_page")
 _bundle: dict[str, BundleManifest] = {}
 # What docs/assets/cek-kpj/checker-worker.js imports itself (to compile the stdlib once).
+RUNTIME_CHECKS = "runtime-files.json"  # sizes and SHA-256 of the runtime files
 WORKER_MODULES = ("importlib.util", "io", "json", "os", "zipfile")
 
 
 def compressed_size(folder: Path, files: Iterable[str]) -> int:
     """What a first visit downloads, gzip-compressed as a host would serve it."""
     return sum(len(gzip.compress((folder / name).read_bytes(), 6)) for name in files)
+
+
+def file_checks(folder: Path, files: dict[str, int]) -> tuple[tuple[str, int, str], ...]:
+    """(name, size, SHA-256) of each runtime file: the page, its worker and the service
+    worker keep or use a downloaded file only when it matches (a captive portal's page
+    answering for `pyodide.asm.wasm` must never be kept)."""
+    return tuple(
+        (name, size, hashlib.sha256((folder / name).read_bytes()).hexdigest())
+        for name, size in sorted(files.items())
+    )
 
 
 def list_only(manifest: BundleManifest, name: str) -> bool:
@@ -69,6 +82,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
             Path(manifest.out_dir), [n for n in checker_files if n not in manifest.lazy_files]
         ),
         lazy_files=tuple(manifest.lazy_files),
+        checks=file_checks(Path(manifest.out_dir), manifest.files),
         optional_packages=tuple(manifest.optional_packages),
         batch_stdlib=manifest.batch_stdlib,
         batch_archive=manifest.batch_archive,
@@ -84,3 +98,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     target.mkdir(parents=True, exist_ok=True)
     for name in manifest.files:
         shutil.copy2(Path(manifest.out_dir) / name, target / name)
+    # The same checks as a file, for the service worker (build_scripts/generate_sw.mjs).
+    runtime = checker_form.RUNTIME["current"]
+    checks = {name: {"size": size, "sha256": sha} for name, size, sha in runtime.checks}
+    (target / RUNTIME_CHECKS).write_text(json.dumps({"files": checks}, indent=1), "utf-8")

@@ -28,8 +28,10 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -38,6 +40,9 @@ from mkdocs.structure.pages import Page
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "build_scripts" / "search_words.mjs"
+sys.path.insert(0, str(ROOT / "build_scripts"))
+
+from material_internals import SEARCH_WORKER  # noqa: E402
 
 # Boosts, measured with tests/search_queries.json. The stem fields do the ranking; the
 # displayed title and text keep a little weight so a half-typed word still finds its
@@ -118,6 +123,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             config.extra_javascript.insert(names.index(WORDS_SCRIPT), path)
             names = [str(script) for script in config.extra_javascript]
     return config
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """Templates name Material's search worker from build_scripts/material_internals.py."""
+    env.globals["material_search_worker"] = SEARCH_WORKER
+    return env
 
 
 @event_priority(-150)  # after static-i18n, which expects every file to have a source

@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from browser_form import fill_form
 from playwright.sync_api import Page
 from site_pages import LANGUAGES, PAGES
 
@@ -114,12 +115,7 @@ def open_checker(page: Page, base: str, lang: str) -> None:
 
 def submit(page: Page, values: dict[str, str]) -> None:
     page.locator("#kpj-checker button[type=reset]").click()
-    for name, value in values.items():
-        control = page.locator(f"#kpj-checker [name={name}]")
-        if control.evaluate("e => e.tagName") == "SELECT":
-            control.select_option(value)
-        else:
-            control.fill(value)
+    fill_form(page, values)
     page.evaluate("() => document.querySelector('#checker-results').replaceChildren()")
     page.locator("#kpj-checker button[type=submit]").click()
     page.locator("#checker-results h2").wait_for()
@@ -139,11 +135,23 @@ def test_checker_with_results_and_with_field_errors_has_no_axe_violations(
 
     page.locator("#kpj-include-nik").check()
     page.locator("#checker-results [data-action=copy]").click()
+    # Ready-made messages, with a status line and (English page) an open translation.
+    assert page.locator("#checker-results [data-step]").count() >= 2
+    page.locator("#checker-results [data-action=copy-message]").first.click()
+    if lang != "id":
+        page.locator("#checker-results [data-step] details summary").first.click()
     found += audit(page)
 
     submit(page, WITH_ERRORS)
     assert page.locator("#kpj-checker [data-error-for]:not([hidden])").count() >= 2
     assert page.locator("#checker-results [role=alert]").is_visible()
+    found += audit(page)
+
+    # A date with a missing part: the error on its fieldset, the box marked.
+    page.locator("#kpj-checker [name='birth_date-day']").fill("31")
+    page.locator("#kpj-checker [name='birth_date-year']").fill("1990")
+    page.locator("#kpj-checker button[type=submit]").click()
+    page.locator("#kpj-birth_date-month[aria-invalid=true]").wait_for()
     found += audit(page)
 
     submit(page, WITH_WARNING)
@@ -163,4 +171,27 @@ def test_narrow_screen_has_no_axe_violations(page: Page, server: object) -> None
     open_checker(page, server.url, "id")  # type: ignore[attr-defined]
     submit(page, FILLED)
     found += audit(page)
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_search_with_nothing_found_has_no_axe_violations(
+    page: Page, server: object, width: int
+) -> None:
+    """The search panel's offer of the checker and the causes, on a phone and a desktop."""
+    from search_eval import search
+
+    page.set_viewport_size({"width": width, "height": 800})
+    found: list[str] = []
+    for lang in ("id", "en"):
+        page.goto(server.url + home(lang))  # type: ignore[attr-defined]
+        if width < 600:
+            page.locator("label.md-header__button[for=__search]").click()
+        page.locator("input.md-search__input").click()
+        for _ in range(60):  # until the worker has loaded the index
+            if search(page, "kpj", attempts=30)[0]:
+                break
+        assert search(page, "zqxwv", attempts=3)[0] == []
+        assert page.locator("[data-cek-kpj-search-empty] > div").is_visible()
+        found += audit(page)
     assert not found, "\n".join(found)

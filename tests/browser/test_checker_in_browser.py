@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from browser_form import fill_form, read_form
 from browser_waits import cached_urls, wait_until
 from playwright.sync_api import BrowserContext, Page
 from site_pages import CAUSES
@@ -70,14 +71,7 @@ def open_checker(page: Page, base: str, lang: str, today: str | None) -> None:
 
 def fill_and_check(page: Page, inputs: dict) -> None:
     page.locator("#kpj-checker button[type=reset]").click()
-    for field, value in inputs.items():
-        if field in ("today", "lang") or value == "":
-            continue
-        control = page.locator(f"#kpj-checker [name={field}]")
-        if field in SELECTS:
-            control.select_option(value)
-        else:
-            control.fill(value)
+    fill_form(page, inputs)
     page.evaluate("document.querySelector('#checker-results').replaceChildren()")
     page.locator("#kpj-checker button[type=submit]").click()
     page.locator("#checker-results [data-cause]").first.wait_for()
@@ -153,8 +147,8 @@ def test_field_error_appears_next_to_its_field_and_keeps_the_input(
     error = page.locator(".kpj-field[data-field=kpj] [data-error-for=kpj]")
     assert error.is_visible()
     assert word in error.inner_text()
-    assert page.locator("[name=kpj]").input_value() == "12345 678"
-    assert page.locator("[name=registered_on]").input_value() == "2026-11-20"
+    assert read_form(page, "kpj") == "12345 678"
+    assert read_form(page, "registered_on") == "20 11 2026"
     assert page.locator("[name=kpj]").get_attribute("aria-invalid") == "true"
     assert page.evaluate("document.activeElement.name") == "kpj"
     assert page.locator("html").get_attribute("lang") == lang
@@ -272,3 +266,144 @@ def test_print_view_shows_the_result_alone_with_its_date(page: Page, server: obj
     for hidden in ("#kpj-checker", ".kpj-result-actions", ".page-sources", ".md-header"):
         assert not page.locator(hidden).first.is_visible(), hidden
     assert not page.locator("article.md-content__inner > h1").is_visible()
+
+
+DATE_ERRORS = {
+    # (what is typed in the boxes, the box marked wrong, the message in each language)
+    "missing month": (
+        {"birth_date-day": "17", "birth_date-year": "1990"},
+        "birth_date-month",
+        {"id": "Tanggal lahir harus berisi bulan.", "en": "Date of birth must include a month."},
+    ),
+    "31 February": (
+        {"registered_on-day": "31", "registered_on-month": "2", "registered_on-year": "2020"},
+        "registered_on-day",
+        {
+            "id": "Tanggal pendaftaran harus berupa tanggal yang ada di kalender.",
+            "en": "Registration date must be a real date.",
+        },
+    ),
+    "month 13": (
+        {"last_paid_month-month": "13", "last_paid_month-year": "2026"},
+        "last_paid_month-month",
+        {
+            "id": "Bulan iuran terakhir yang dibayar harus berupa bulan",
+            "en": "must be a real month",
+        },
+    ),
+    "letters in the year": (
+        {"registered_on-day": "1", "registered_on-month": "1", "registered_on-year": "20x0"},
+        "registered_on-year",
+        {"id": "harus berupa tanggal yang ada", "en": "must be a real date"},
+    ),
+    "two-digit year": (
+        {"birth_date-day": "1", "birth_date-month": "1", "birth_date-year": "90"},
+        "birth_date-year",
+        {"id": "tahun dengan 4 angka", "en": "a year with 4 numbers"},
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_date_parts_in_error_are_marked_kept_and_linked(
+    page: Page, server: object, lang: str
+) -> None:
+    open_checker(page, server.url, lang, "2026-11-24")  # type: ignore[attr-defined]
+    for name, (typed, wrong, message) in DATE_ERRORS.items():
+        page.locator("#kpj-checker button[type=reset]").click()
+        page.locator("#kpj-checker [name=kpj]").fill("1234567890")
+        for box, text in typed.items():
+            page.locator(f"#kpj-checker [name='{box}']").fill(text)
+        page.evaluate("document.querySelector('#checker-results').replaceChildren()")
+        page.locator("#kpj-checker button[type=submit]").click()
+        page.locator("#checker-results [role=alert]").wait_for()
+        field = wrong.rsplit("-", 1)[0]
+        error = page.locator(f"fieldset#kpj-{field} [data-error-for={field}]")
+        assert error.is_visible(), name
+        assert message[lang] in error.inner_text(), (name, error.inner_text())
+        invalid = page.locator(f"fieldset#kpj-{field} [aria-invalid=true]")
+        assert invalid.evaluate_all("boxes => boxes.map(b => b.name)") == [wrong], name
+        for box, text in typed.items():  # nothing typed is lost
+            assert page.locator(f"[name='{box}']").input_value() == text, name
+        # The rest of the form is still checked: the KPJ's own error shows too, first.
+        assert page.locator("[data-error-for=kpj]").is_visible(), name
+        assert page.evaluate("document.activeElement.name") == "kpj", name
+        link_to_date = page.locator(f"#checker-results [role=alert] a[href='#kpj-{wrong}']")
+        assert message[lang] in link_to_date.inner_text(), name
+        link_to_date.click()
+        page.wait_for_function(f"() => document.activeElement.name === '{wrong}'")
+
+
+def test_date_parts_make_the_same_date_as_iso_and_accept_month_names(
+    page: Page, server: object
+) -> None:
+    open_checker(page, server.url, "id", "2026-11-24")  # type: ignore[attr-defined]
+    # A birth date that clashes with the NIK (born 8 August 1990) proves the parts were
+    # joined into the right date and reached the checker.
+    nik = "3174054808900003"
+    fill_and_check(page, {"nik": nik, "birth_date": "1990-08-08", "sex": "F"})
+    assert not page.locator("[data-error-for=birth_date]").is_visible()
+    page.locator("#kpj-checker button[type=reset]").click()
+    fill_form(page, {"nik": nik, "sex": "F"})
+    for box, text in {"day": "8", "month": "Agustus", "year": "1990"}.items():
+        page.locator(f"[name='birth_date-{box}']").fill(text)
+    page.locator("#kpj-checker button[type=submit]").click()
+    page.locator("#checker-results [data-cause]").first.wait_for()
+    assert not page.locator("[data-error-for=birth_date]").is_visible()
+    page.locator("[name='birth_date-day']").fill("9")
+    page.locator("#kpj-checker button[type=submit]").click()
+    page.locator("[data-error-for=birth_date]:not([hidden])").wait_for()
+    assert "tidak cocok dengan NIK" in page.locator("[data-error-for=birth_date]").inner_text()
+    assert page.locator("fieldset#kpj-birth_date [aria-invalid=true]").count() == 3
+
+
+def test_date_boxes_follow_the_date_input_pattern(page: Page, server: object) -> None:
+    page.goto(server.url + "/en/checker/")  # type: ignore[attr-defined]
+    birth = page.locator("fieldset#kpj-birth_date")
+    assert birth.locator("legend").inner_text() == "Date of birth"
+    assert "For example, 27 3 2007" in birth.locator(".kpj-hint").inner_text()
+    boxes = birth.locator("input").evaluate_all(
+        "boxes => boxes.map(b => [b.name, b.labels[0].textContent, b.type, b.inputMode,"
+        " b.autocomplete])"
+    )
+    assert boxes == [
+        ["birth_date-day", "Day", "text", "numeric", "bday-day"],
+        ["birth_date-month", "Month", "text", "numeric", "bday-month"],
+        ["birth_date-year", "Year", "text", "numeric", "bday-year"],
+    ]
+    month = page.locator("fieldset#kpj-last_paid_month input")
+    assert month.evaluate_all("boxes => boxes.map(b => b.name)") == [
+        "last_paid_month-month",
+        "last_paid_month-year",
+    ]
+    assert (
+        page.locator("#kpj-checker input[type=date], #kpj-checker input[type=month]").count() == 0
+    )
+
+
+@pytest.mark.parametrize("prefix", ["/", "/en/"])
+def test_on_a_phone_the_first_question_is_on_the_first_screen(
+    page: Page, server: object, prefix: str
+) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{server.url}{prefix}checker/")  # type: ignore[attr-defined]
+    page.locator("#kpj-checker:not([hidden])").wait_for()
+    first = page.locator("#kpj-checker .kpj-field").first
+    for part in (first.locator("label").first, first.locator("input, select").first):
+        box = part.bounding_box()
+        assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 844, box
+    # The privacy note comes first, and nothing in the page's content is wider than the phone.
+    privacy = page.locator(".kpj-privacy").bounding_box()
+    assert privacy is not None and privacy["y"] < first.bounding_box()["y"]  # type: ignore[index]
+    too_wide = page.evaluate(
+        "() => [...document.querySelectorAll('.md-content *')]"
+        ".filter(e => e.getBoundingClientRect().right > 390).map(e => e.outerHTML.slice(0, 80))"
+    )
+    assert not too_wide
+    # The full cause list and the explanation come after the form.
+    after_form = page.evaluate(
+        "() => [...document.querySelectorAll('article h2')].map(h => !!("
+        "document.querySelector('#kpj-checker').compareDocumentPosition(h)"
+        " & Node.DOCUMENT_POSITION_FOLLOWING))"
+    )
+    assert after_form and all(after_form)

@@ -1,7 +1,6 @@
 """The checker with the keyboard alone: no clicks, no `fill`, no `select_option`.
 
-Date fields are typed segment by segment with day == month, so the test does not depend
-on whether the browser shows them as dd/mm/yyyy or mm/dd/yyyy.
+Dates are typed into their day, month and year boxes, moving between them with Tab.
 """
 
 from __future__ import annotations
@@ -51,6 +50,16 @@ def tab_to_next_control(page: Page, expected: str) -> None:
     assert active(page) == expected
 
 
+def type_date(page: Page, field: str, *parts: str) -> None:
+    """Type a date's parts (day, month, year; or month, year) from its first box, with Tab."""
+    names = ("day", "month", "year")[-len(parts) :]
+    for i, (name, text) in enumerate(zip(names, parts, strict=True)):
+        if i:
+            page.keyboard.press("Tab")
+        assert active(page) == f"kpj-{field}-{name}"
+        page.keyboard.type(text)
+
+
 def choose(page: Page, downs: int, value: str) -> None:
     """Pick a select's option with the arrow keys, as a keyboard user does."""
     for _ in range(downs):
@@ -83,9 +92,8 @@ def test_checker_works_with_the_keyboard_alone(
     choose(page, 2, "several")
     tab_to_next_control(page, "kpj-nik")
     page.keyboard.type("3174054808900003")
-    tab_to_next_control(page, "kpj-birth_date")
-    page.keyboard.type("08081990")
-    assert page.locator("#kpj-birth_date").input_value() == "1990-08-08"
+    tab_to_next_control(page, "kpj-birth_date-day")
+    type_date(page, "birth_date", "8", "8", "1990")
     tab_to_next_control(page, "kpj-sex")
     choose(page, 1, "F")
     tab_to_next_control(page, "kpj-identity_changed")
@@ -94,17 +102,12 @@ def test_checker_works_with_the_keyboard_alone(
     choose(page, 1, "employee")
     tab_to_next_control(page, "kpj-employment_status")
     choose(page, 3, "changed_employer")
-    tab_to_next_control(page, "kpj-changed_employer_on")
-    page.keyboard.type("11112026")
-    assert page.locator("#kpj-changed_employer_on").input_value() == "2026-11-11"
-    tab_to_next_control(page, "kpj-registered_on")
-    page.keyboard.type("01012020")
-    assert page.locator("#kpj-registered_on").input_value() == "2020-01-01"
-    tab_to_next_control(page, "kpj-last_paid_month")
-    page.keyboard.type("06")  # the month segment does not move on by itself
-    page.keyboard.press("Tab")
-    page.keyboard.type("2026")
-    assert page.locator("#kpj-last_paid_month").input_value() == "2026-06"
+    tab_to_next_control(page, "kpj-changed_employer_on-day")
+    type_date(page, "changed_employer_on", "11", "11", "2026")
+    tab_to_next_control(page, "kpj-registered_on-day")
+    type_date(page, "registered_on", "01", "01", "2020")
+    tab_to_next_control(page, "kpj-last_paid_month-month")
+    type_date(page, "last_paid_month", "6", "2026")
     tab_to_next_control(page, "test-submit")
     page.keyboard.press(key)
 
@@ -116,7 +119,7 @@ def test_checker_works_with_the_keyboard_alone(
     )
     assert read_more
     reached = []
-    for _ in range(len(read_more) + 10):
+    for _ in range(len(read_more) + 30):
         page.keyboard.press("Tab")
         focused = page.evaluate(
             "() => document.activeElement.closest('#checker-results')"
@@ -127,10 +130,11 @@ def test_checker_works_with_the_keyboard_alone(
         reached.append(focused)
     assert [r for r in reached if r in read_more] == read_more
     assert "kpj-include-nik" in reached
-    page.keyboard.press("Shift+Tab")
-    page.keyboard.press("Shift+Tab")
-    page.keyboard.press("Shift+Tab")
-    assert active(page) == "kpj-include-nik"
+    # Then each ready-made message's buttons (two KPJ numbers and a job change call for all).
+    for step in ("hrd", "previous_employer", "branch"):
+        assert f"kpj-next-{step}-copy" in reached and f"kpj-next-{step}-print" in reached, reached
+    assert reached.index("kpj-include-nik") < reached.index("kpj-next-hrd-copy")
+    tab_until(page, "kpj-include-nik", key="Shift+Tab", limit=len(reached) + 3)
     page.keyboard.press("Space")
     assert page.locator("#kpj-include-nik").is_checked()
 
@@ -143,17 +147,18 @@ def test_checker_works_with_the_keyboard_alone(
     # Errors: Enter in a text field submits; focus goes to the first field in error.
     tab_until(page, "kpj-kpj", key="Shift+Tab", limit=40)
     page.keyboard.type("12345 678")
-    tab_until(page, "kpj-registered_on")
-    page.keyboard.type("30112026")  # after "today": an error in a later field too
+    tab_until(page, "kpj-registered_on-day")
+    type_date(page, "registered_on", "30", "11", "2026")  # after "today": a later error too
     tab_until(page, "kpj-kpj", key="Shift+Tab", limit=40)
     page.keyboard.press("Enter")
     page.locator("#checker-results [role=alert]").wait_for()
     assert active(page) == "kpj-kpj"
     assert page.locator("#kpj-kpj").get_attribute("aria-invalid") == "true"
-    assert page.locator("#kpj-registered_on").get_attribute("aria-invalid") == "true"
+    for part in ("day", "month", "year"):  # the whole date is wrong, so every box is marked
+        assert page.locator(f"#kpj-registered_on-{part}").get_attribute("aria-invalid") == "true"
 
     # The error summary's links are reachable by Tab and take the focus to their field.
-    summary = page.locator("#checker-results [role=alert] a[href='#kpj-registered_on']")
+    summary = page.locator("#checker-results [role=alert] a[href='#kpj-registered_on-day']")
     for _ in range(60):
         page.keyboard.press("Tab")
         if summary.evaluate("a => a === document.activeElement"):
@@ -161,4 +166,4 @@ def test_checker_works_with_the_keyboard_alone(
     else:
         pytest.fail("Tab never reached the error summary's link")
     page.keyboard.press("Enter")
-    page.wait_for_function("() => document.activeElement.id === 'kpj-registered_on'")
+    page.wait_for_function("() => document.activeElement.id === 'kpj-registered_on-day'")

@@ -58,3 +58,46 @@ def test_new_deploy_takes_over_cleanly(
         page.goto(server.url + "/about/")
         assert deployed(page) == "2"  # the new version is what is kept offline
         context.close()
+
+
+def deploy_new_runtime(site: Path) -> tuple[str, str]:
+    """Give the runtime a new content-hashed folder, as a build with a new checker would."""
+    folder = next((site / "assets" / "pyodide").iterdir())
+    old, new = folder.name, folder.name[::-1]
+    folder.rename(folder.with_name(new))
+    for page in site.rglob("*.html"):
+        text = page.read_text("utf-8")
+        if old in text:
+            page.write_text(text.replace(old, new), "utf-8")
+    subprocess.run(["node", str(ROOT / "build_scripts" / "generate_sw.mjs"), str(site)], check=True)
+    return old, new
+
+
+def test_old_runtime_is_removed_once_no_page_uses_it(
+    browser: Browser, site: Path, netlify_rules: NetlifyRules, tmp_path: Path
+) -> None:
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    with SiteServer(copy, netlify_rules) as server:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(server.url + "/checker/")
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+        page.locator("#kpj-status[data-state=ready]").wait_for(timeout=60_000)
+        wait_until(lambda: any(u.endswith("pyodide.asm.wasm") for u in cached_urls(page)))
+
+        old, new = deploy_new_runtime(copy)
+        page.evaluate("() => navigator.serviceWorker.getRegistration().then(r => r.update())")
+        waiting = "() => navigator.serviceWorker.getRegistration().then(r => r.waiting !== null)"
+        wait_until(lambda: page.evaluate(waiting), 30)
+        assert any(f"/{old}/" in u for u in cached_urls(page))  # the open page still has it
+        page.close()
+
+        page = context.new_page()
+        page.goto(server.url + "/checker/")
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+        page.locator("#kpj-status[data-state=ready]").wait_for(timeout=60_000)
+        assert f"/{new}/" in page.locator(".kpj-checker").get_attribute("data-runtime")
+        wait_until(lambda: not any(f"/{old}/" in u for u in cached_urls(page)), 30)
+        wait_until(lambda: any(f"/{new}/pyodide.asm.wasm" in u for u in cached_urls(page)))
+        context.close()

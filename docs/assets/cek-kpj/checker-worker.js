@@ -2,13 +2,31 @@
 // Receives what the person typed, returns the diagnosis. Logs nothing, stores nothing
 // personal, sends nothing anywhere: every file it loads comes from this site.
 //
+// Every runtime file is checked (size and SHA-256, recorded by the build) before it is
+// used or kept: a Wi-Fi sign-in page answering for `pyodide.asm.wasm` is a failed download,
+// never cached, and retried on the next try. A download that stalls, or a boot that hangs,
+// fails within seconds instead of leaving the page waiting.
+//
 // The standard library arrives as small .py sources (cheap on mobile data). After the
-// first boot the worker compiles it once and keeps the compiled copy in the service
-// worker's runtime cache, so later visits boot faster. Only site code is cached.
+// first boot the worker compiles it once and keeps the compiled copy in the runtime
+// cache, so later visits boot faster. Only site code is cached.
 
 const RUNTIME_CACHE = "cek-kpj-runtime";
+const CHECK_HEADER = "X-Cek-Kpj-Sha256"; // on a cached runtime file: the hash it was checked against
+const SOURCE_HEADER = "X-Cek-Kpj-Source"; // on the compiled stdlib: the source stdlib's hash
 const SOURCE_STDLIB = "python_stdlib.zip";
 const COMPILED_STDLIB = "python_stdlib.compiled.zip";
+// Pyodide's memory right after kpj_checker is imported (before anything is checked, so it
+// holds nothing a person typed), gzip-compressed; made on a later visit, never downloaded.
+const SNAPSHOT = "pyodide.snapshot.gz";
+const COMPILED_HEADER = "X-Cek-Kpj-Compiled"; // the compiled stdlib's own hash (a snapshot needs that very file)
+const STALL_MS = 10000; // no byte for this long: the download has stalled
+// A boot that errors fails at once (a wasm that will not compile included, which Pyodide itself
+// would only log); this is the last resort for a boot that hangs silently. It is long because a
+// cheap, busy phone may really take a while to start Python.
+const BOOT_MS = 60000;
+const PROGRESS_MS = 250;
+const TYPES = { wasm: "application/wasm", zip: "application/zip", whl: "application/zip", json: "application/json", js: "text/javascript", mjs: "text/javascript" };
 
 // Python: a copy of the mounted standard library zip with every module byte-compiled, plus
 // the installed kpj_checker package (already compiled), so a later boot needs no install.
@@ -40,7 +58,9 @@ _compile_stdlib
 
 let pyodide = null;
 let diagnoseJson = null;
-let runtime = null; // { url, regionsFile } from the boot message
+const realFetch = self.fetch.bind(self);
+const served = new Map(); // URL -> () => Response: checked files handed to Pyodide's fetch
+let runtime = null; // { url, regionsFile, files } from the boot message
 
 // The region names (a few tens of KB) are not in the checker's wheel: they are fetched
 // only once a NIK is typed, then kept in the runtime cache for offline use. Every visitor
@@ -50,15 +70,14 @@ let regionsGiven = false;
 
 function fetchRegions() {
   if (!regionsText && runtime && runtime.regionsFile) {
-    const url = new URL(runtime.regionsFile, runtime.url).href;
+    const name = runtime.regionsFile;
     regionsText = (async () => {
-      const cache = self.caches ? await caches.open(RUNTIME_CACHE).catch(() => null) : null;
-      const hit = cache ? await cache.match(url, { ignoreVary: true }) : null;
-      if (hit) return hit.text();
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`region data: HTTP ${response.status}`);
-      if (cache) await cache.put(url, response.clone()).catch(() => {});
-      return response.text();
+      // Checked like every runtime file, and kept only when it matches.
+      const check = runtime.files[name];
+      if (!check) throw new RuntimeFileError(`${name}: no check recorded`);
+      const options = { cache: await openCache(), attempt: 0, onBytes: () => {} };
+      const got = await download(new URL(name, runtime.url).href, name, check, options);
+      return got.respond().text();
     })();
     regionsText.catch(() => { regionsText = null; }); // try again next time
   }
@@ -74,59 +93,258 @@ async function giveRegionsIfNeeded(inputs) {
   regionsGiven = true;
 }
 
-async function cachedCompiledStdlib(runtimeURL) {
-  // The compiled copy from an earlier visit, when the service worker can serve it.
-  const url = new URL(COMPILED_STDLIB, runtimeURL).href;
+class RuntimeFileError extends Error {}
+
+function typeOf(name) {
+  return TYPES[name.split(".").pop()] || "application/octet-stream";
+}
+
+function hex(buffer) {
+  return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+async function openCache() {
   try {
-    const cache = await caches.open(RUNTIME_CACHE);
-    if (!(await cache.match(url, { ignoreVary: true }))) return null;
-    const response = await fetch(url);
-    return response.ok ? url : null;
+    return self.caches ? await caches.open(RUNTIME_CACHE) : null;
   } catch (error) {
-    return null;
+    return null; // storage blocked: work without an offline copy
   }
 }
 
-async function keepCompiledStdlib(runtimeURL) {
+// "name:size:sha256 ..." (the page's data-checks) -> {name: {size, sha256}}
+function parseChecks(text) {
+  const files = {};
+  for (const item of (text || "").split(" ").filter(Boolean)) {
+    const [name, size, sha256] = item.split(":");
+    files[name] = { size: Number(size), sha256 };
+  }
+  return files;
+}
+
+function withTimeout(promise, ms, onTimeout) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      if (onTimeout) onTimeout();
+      reject(new RuntimeFileError("timed out"));
+    }, ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+// The whole body, aborting when no byte arrives for STALL_MS.
+async function readBody(response, controller, onBytes) {
+  const reader = response.body.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const step = await withTimeout(reader.read(), STALL_MS, () => controller.abort());
+    if (step.done) break;
+    chunks.push(step.value);
+    size += step.value.length;
+    onBytes(step.value.length);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
+}
+
+async function matches(bytes, check) {
+  return bytes.length === check.size && hex(await crypto.subtle.digest("SHA-256", bytes)) === check.sha256;
+}
+
+// One runtime file, checked: from the runtime cache when it was checked before, else from
+// the network (kept in the cache only when it matches). Returns a Response maker.
+async function download(url, name, check, { cache, attempt, onBytes }) {
+  if (cache) {
+    const hit = await cache.match(url, { ignoreVary: true });
+    if (hit && hit.headers.get(CHECK_HEADER) === check.sha256) return { respond: () => hit, cached: true };
+    if (hit) await cache.delete(url, { ignoreVary: true }); // unchecked or wrong: never served again
+  }
+  for (let tries = 0; ; tries++) {
+    const controller = new AbortController();
+    const reload = attempt > 0 || tries > 0; // past the HTTP cache, which may hold a bad copy
+    const response = await withTimeout(
+      realFetch(url, { signal: controller.signal, cache: reload ? "reload" : "default" }),
+      STALL_MS,
+      () => controller.abort(),
+    );
+    if (!response.ok) throw new RuntimeFileError(`${name}: HTTP ${response.status}`);
+    const bytes = await readBody(response, controller, onBytes);
+    if (await matches(bytes, check)) {
+      const headers = { "Content-Type": typeOf(name), [CHECK_HEADER]: check.sha256 };
+      if (cache) cache.put(url, new Response(bytes, { headers })).catch(() => {}); // offline copy
+      return { respond: () => new Response(bytes, { headers }), cached: false };
+    }
+    if (tries > 0) throw new RuntimeFileError(`${name}: not the file the site built`);
+  }
+}
+
+// The compiled stdlib from an earlier visit, if it was made from this very source stdlib.
+async function compiledStdlib(cache, source) {
+  if (!cache || !source) return null;
+  const url = new URL(COMPILED_STDLIB, self.runtimeURL).href;
+  const hit = await cache.match(url, { ignoreVary: true });
+  if (hit && hit.headers.get(SOURCE_HEADER) === source.sha256) return hit;
+  if (hit) await cache.delete(url, { ignoreVary: true });
+  return null;
+}
+
+async function keepCompiledStdlib(runtimeURL, source) {
   try {
     const bytes = pyodide.runPython(COMPILE_STDLIB)().toJs();
+    const own = hex(await crypto.subtle.digest("SHA-256", bytes));
     const cache = await caches.open(RUNTIME_CACHE);
-    await cache.put(
-      new URL(COMPILED_STDLIB, runtimeURL).href,
-      new Response(bytes, { headers: { "Content-Type": "application/zip" } }),
-    );
+    const headers = { "Content-Type": "application/zip", [SOURCE_HEADER]: source.sha256, [COMPILED_HEADER]: own };
+    await cache.put(new URL(COMPILED_STDLIB, runtimeURL).href, new Response(bytes, { headers }));
   } catch (error) {
     /* a faster next boot is a bonus */
   }
 }
 
-async function boot({ runtimeURL, lockFile, packages, regionsFile }) {
+// The memory snapshot made with this compiled stdlib, if any: a promise of its bytes, so
+// that unpacking it overlaps loading Pyodide's scripts (loadPyodide awaits it when needed).
+async function cachedSnapshot(cache, compiled, runtimeURL) {
+  const tag = compiled && compiled.headers.get(COMPILED_HEADER);
+  if (!cache || !tag || !self.DecompressionStream) return null;
+  const url = new URL(SNAPSHOT, runtimeURL).href;
+  const hit = await cache.match(url, { ignoreVary: true });
+  if (hit && hit.headers.get(SOURCE_HEADER) === tag) {
+    const unpacked = new Response(hit.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+    return unpacked.then((bytes) => {
+      snapshotMs = performance.now() - snapshotStart;
+      return new Uint8Array(bytes);
+    });
+  }
+  if (hit) await cache.delete(url, { ignoreVary: true });
+  return null;
+}
+let snapshotStart = 0;
+let snapshotMs = 0;
+
+async function keepSnapshot(bytes, tag, runtimeURL) {
+  try {
+    const body = new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"));
+    const cache = await caches.open(RUNTIME_CACHE);
+    const headers = { "Content-Type": "application/gzip", [SOURCE_HEADER]: tag };
+    await cache.put(new URL(SNAPSHOT, runtimeURL).href, new Response(body, { headers }));
+  } catch (error) {
+    /* a faster next boot is a bonus */
+  }
+}
+
+// Pyodide fetches its files with the global fetch: hand it the checked copies.
+self.fetch = (input, init) => {
+  const key = String(input && input.url ? input.url : input);
+  const respond = served.get(key);
+  if (!respond) return realFetch(input, init);
+  served.delete(key);
+  return Promise.resolve(respond());
+};
+
+// Pyodide only logs a wasm that fails to compile and then waits forever: fail the boot
+// instead. Also times the compile and instantiation, for the benchmark.
+let wasmMs = 0;
+let failBoot = () => {};
+const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
+WebAssembly.instantiateStreaming = async (source, imports) => {
+  const t0 = performance.now();
+  try {
+    return await instantiateStreaming(source, imports);
+  } catch (error) {
+    failBoot(error);
+    throw error;
+  } finally {
+    wasmMs += performance.now() - t0;
+  }
+};
+
+async function boot({ runtimeURL, lockFile, packages, checks, attempt, regionsFile }) {
   const start = performance.now();
-  runtime = { url: runtimeURL, regionsFile: regionsFile || "" };
-  const compiled = self.caches ? await cachedCompiledStdlib(runtimeURL) : null;
-  const { loadPyodide } = await import(new URL("pyodide.mjs", runtimeURL).href);
+  self.runtimeURL = runtimeURL;
+  const files = parseChecks(checks);
+  runtime = { url: runtimeURL, regionsFile: regionsFile || "", files };
+  const url = (name) => new URL(name, runtimeURL).href;
+  const cache = await openCache();
+  const compiled = await compiledStdlib(cache, files[SOURCE_STDLIB]);
+  snapshotStart = performance.now();
+  const snapshot = await cachedSnapshot(cache, compiled, runtimeURL).catch(() => null);
+  // With the compiled copy, kpj_checker is already in the stdlib: no wheel to install.
+  // The region names come later, only once a NIK is typed (fetchRegions).
+  const names = Object.keys(files).filter(
+    (name) => name !== runtime.regionsFile && !(compiled && (name === SOURCE_STDLIB || name.endsWith(".whl"))),
+  );
+  const total = names.reduce((sum, name) => sum + files[name].size, 0);
+  let loaded = 0;
+  let reported = 0;
+  const onBytes = (n) => {
+    loaded += n;
+    if (performance.now() - reported > PROGRESS_MS) {
+      reported = performance.now();
+      self.postMessage({ type: "progress", loaded, total });
+    }
+  };
+  const got = await Promise.all(names.map((name) => download(url(name), name, files[name], { cache, attempt, onBytes })));
+  names.forEach((name, i) => served.set(url(name), got[i].respond));
+  if (compiled) served.set(url(COMPILED_STDLIB), () => compiled);
+  self.postMessage({ type: "progress", loaded: total, total });
+  self.postMessage({ type: "stage", stage: "booting" });
+  const fetched = performance.now();
+  const bootFailed = new Promise((_, reject) => {
+    failBoot = reject;
+  });
+  bootFailed.catch(() => {}); // settles the race below, or never matters
+  const { loadPyodide } = await withTimeout(import(url("pyodide.mjs")), BOOT_MS);
   const imported = performance.now();
-  pyodide = await loadPyodide({
+  const makeSnapshot = Boolean(compiled && !snapshot && self.CompressionStream);
+  const options = {
     indexURL: runtimeURL,
-    lockFileURL: new URL(lockFile, runtimeURL).href,
-    stdLibURL: compiled || new URL(SOURCE_STDLIB, runtimeURL).href,
-    packages: compiled ? [] : packages, // the compiled copy already holds kpj_checker
+    lockFileURL: url(lockFile),
+    stdLibURL: url(compiled ? COMPILED_STDLIB : SOURCE_STDLIB),
     stdout: () => {},
     stderr: () => {},
-  });
-  const loaded = performance.now();
+    ...(snapshot ? { _loadSnapshot: snapshot } : {}),
+    ...(makeSnapshot ? { _makeSnapshot: true } : {}),
+  };
+  pyodide = await withTimeout(Promise.race([bootFailed, loadPyodide(options)]), BOOT_MS);
+  const booted = performance.now();
+  if (!compiled) await withTimeout(pyodide.loadPackage(packages, { messageCallback: () => {} }), BOOT_MS);
+  const installed = performance.now();
+  pyodide.runPython("import json\nfrom kpj_checker import diagnose");
+  // The snapshot is taken now, before any diagnosis: it can hold nothing a person typed.
+  const snapshotBytes = makeSnapshot ? pyodide.makeMemorySnapshot() : null;
   diagnoseJson = pyodide.runPython(
-    "import json\nfrom kpj_checker import diagnose\n" +
-      "lambda text: json.dumps(diagnose(json.loads(text)), ensure_ascii=False)",
+    "lambda text: json.dumps(diagnose(json.loads(text)), ensure_ascii=False)",
   );
-  if (!compiled && self.caches) setTimeout(() => keepCompiledStdlib(runtimeURL), 1500);
+  served.clear();
+  if (!compiled && cache) setTimeout(() => keepCompiledStdlib(runtimeURL, files[SOURCE_STDLIB]), 1500);
+  if (snapshotBytes) setTimeout(() => keepSnapshot(snapshotBytes, compiled.headers.get(COMPILED_HEADER), runtimeURL), 1500);
   // How long each step took, for the benchmark (no personal data).
   return {
     stdlib: compiled ? "compiled" : "source",
-    import: imported - start,
-    load: loaded - imported,
-    prepare: performance.now() - loaded,
+    snapshot: snapshot ? "restored" : makeSnapshot ? "made" : "none",
+    snapshotRead: snapshotMs, // overlaps the steps below
+    downloaded: got.filter((item) => !item.cached).length,
+    fetch: fetched - start,
+    import: imported - fetched,
+    wasm: wasmMs,
+    load: booted - imported,
+    install: installed - booted,
+    prepare: performance.now() - installed,
   };
+}
+
+// A failed boot with the compiled stdlib or a snapshot: drop them, so the next try uses the source.
+async function forgetCompiledStdlib(runtimeURL) {
+  const cache = await openCache();
+  if (!cache) return false;
+  const snapshot = await cache.delete(new URL(SNAPSHOT, runtimeURL).href, { ignoreVary: true });
+  const compiled = await cache.delete(new URL(COMPILED_STDLIB, runtimeURL).href, { ignoreVary: true });
+  return snapshot || compiled;
 }
 
 self.onmessage = async (event) => {
@@ -136,7 +354,8 @@ self.onmessage = async (event) => {
       const timings = await boot(message);
       self.postMessage({ type: "ready", timings });
     } catch (error) {
-      self.postMessage({ type: "failed", error: String(error && error.message ? error.message : error) });
+      const forgot = await forgetCompiledStdlib(message.runtimeURL).catch(() => false);
+      self.postMessage({ type: "failed", retryNow: forgot, error: String(error && error.message ? error.message : error) });
     }
   } else if (message.type === "regions") {
     const pending = fetchRegions(); // a NIK is being typed: fetch while the person types

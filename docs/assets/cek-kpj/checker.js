@@ -70,6 +70,25 @@
       document.body.classList.remove("kpj-has-results");
     });
     this.form.hidden = false;
+    this.runtimeStart();
+  };
+
+  // ---- The runtime: boot, watchdog, failure and retry -------------------------------------
+  // Every failure (a download that fails, stalls or is not the file the site built; a boot
+  // that errors or hangs) ends in the "failed" state within seconds, with the guide's text
+  // shown and a "try again" that starts a new worker.
+
+  var SILENCE_MS = 20000; // no word from the worker for this long while loading: it is stuck
+  // Once the files are in, starting Python sends no word; a slow phone may take long, and a
+  // boot that fails says so at once, so only a silent hang waits this long.
+  var BOOT_SILENCE_MS = 65000;
+
+  function runtimeAttempt(root) { return Number(root.dataset.runtimeAttempt || 0); }
+
+  Checker.prototype.runtimeStart = function () {
+    var self = this;
+    this.ready = false;
+    this.failed = false;
     this.setStatus("loading", this.t("form.status.loading", { size: this.root.dataset.size || "" }));
     this.mentionSizeOnlyIfDownloading();
     var early = bootWorker(this.root);
@@ -80,9 +99,27 @@
     this.worker = early.worker;
     this.worker.onmessage = function (event) { self.onWorkerMessage(event.data); };
     this.worker.onerror = function () { self.fail(); };
+    this.watch();
     early.received.forEach(function (message) { self.onWorkerMessage(message); });
     if (early.failed) this.fail();
     if (window.KpjNikInfo) window.KpjNikInfo.prefetchOnTyping(this.form, this.worker);
+  };
+
+  // (Re)start the silence timer: a worker that says nothing for SILENCE_MS has failed.
+  Checker.prototype.watch = function (ms) {
+    var self = this;
+    clearTimeout(this.watchdog);
+    if (this.ready || this.failed) return;
+    this.watchdog = setTimeout(function () { self.fail(); }, ms || SILENCE_MS);
+  };
+
+  Checker.prototype.retry = function () {
+    if (this.worker) this.worker.terminate();
+    this.root.kpjEarly = null;
+    this.root.dataset.runtimeAttempt = String(runtimeAttempt(this.root) + 1);
+    this.root.querySelector("[data-kpj-nojs]").hidden = true;
+    this.retryBlock().hidden = true;
+    this.runtimeStart();
   };
 
   // Start the runtime as soon as this script runs, before Material's bundle, so it boots
@@ -102,6 +139,8 @@
       runtimeURL: new URL(root.dataset.runtime, location.href).href,
       lockFile: root.dataset.lock,
       packages: (root.dataset.packages || "").split(" ").filter(Boolean),
+      checks: root.dataset.checks || "",
+      attempt: runtimeAttempt(root),
       regionsFile: (root.dataset.lazyFiles || "").split(" ").filter(Boolean)[0] || "",
     });
     root.kpjEarly = early;
@@ -112,45 +151,61 @@
     return typeof WebAssembly === "object" && typeof Worker === "function" && Boolean(root.dataset.runtime);
   }
 
-  // Put the runtime into the service worker's cache, so the checker also works offline
-  // after this first visit (the page may have loaded it before the worker took control).
-  Checker.prototype.keepForOffline = function () {
-    if (!window.caches) return;
-    var base = new URL(this.root.dataset.runtime, location.href);
-    var urls = (this.root.dataset.files || "").split(" ").filter(Boolean).map(function (name) {
-      return new URL(name, base).href;
-    });
-    caches.open("cek-kpj-runtime").then(function (cache) {
-      return Promise.all(urls.map(function (url) {
-        return cache.match(url).then(function (hit) { return hit || cache.add(url); });
-      }));
-    }).catch(function () { /* offline use is a bonus */ });
-  };
-
   // The download size matters only the first time: once the runtime is cached, just say it starts.
   Checker.prototype.mentionSizeOnlyIfDownloading = function () {
     var self = this;
     if (!window.caches) return;
     var wasm = new URL("pyodide.asm.wasm", new URL(this.root.dataset.runtime, location.href)).href;
-    caches.match(wasm, { ignoreVary: true }).then(function (hit) {
+    caches.open("cek-kpj-runtime").then(function (cache) { return cache.match(wasm, { ignoreVary: true }); }).then(function (hit) {
       if (hit && self.status.dataset.state === "loading") self.setStatus("loading", self.t("form.status.starting"));
     }).catch(function () { /* keep the size */ });
   };
 
-  Checker.prototype.fail = function () {
-    this.setStatus("failed", this.t("form.status.failed"));
+  // The "try again" block under the status: a short explanation and the button.
+  Checker.prototype.retryBlock = function () {
+    var self = this;
+    if (!this.retryNode) {
+      var button = el("button", { type: "button", class: "md-button", "data-action": "retry", text: this.t("runtime.retry") });
+      button.addEventListener("click", function () { self.retry(); });
+      this.retryNode = el("div", { class: "kpj-retry", hidden: "" }, [
+        el("p", { text: this.t("runtime.failed_help") }),
+        el("p", {}, [button]),
+      ]);
+      this.status.after(this.retryNode);
+    }
+    return this.retryNode;
+  };
+
+  Checker.prototype.fail = function (text) {
+    clearTimeout(this.watchdog);
+    if (this.worker && !this.failed) this.worker.terminate();
+    this.failed = true;
+    this.ready = false;
+    this.pending = null;
+    this.setStatus("failed", text || this.t("form.status.failed"));
+    this.retryBlock().hidden = false;
     this.root.querySelector("[data-kpj-nojs]").hidden = false;
   };
 
   Checker.prototype.onWorkerMessage = function (message) {
-    if (message.type === "ready") {
+    if (message.type === "progress") {
+      this.watch();
+    } else if (message.type === "stage") {
+      this.watch(BOOT_SILENCE_MS);
+    } else if (message.type === "ready") {
+      clearTimeout(this.watchdog);
       performance.mark("kpj-checker-ready", { detail: message.timings });
       this.ready = true;
       this.setStatus("ready", this.t("form.status.ready"));
-      this.keepForOffline();
       if (this.pending) this.send(this.pending);
     } else if (message.type === "failed") {
-      this.fail();
+      // A compiled copy that would not boot was dropped: one immediate retry from the source.
+      if (message.retryNow && !this.retriedNow) {
+        this.retriedNow = true;
+        this.retry();
+      } else {
+        this.fail();
+      }
     } else if (message.type === "result") {
       this.render(message.result);
     } else if (message.type === "error") {
@@ -158,15 +213,35 @@
     }
   };
 
+  // ---- end of the runtime part ----------------------------------------------------------
+
+  // The checker's inputs from the form. Dates typed in parts (date-input.js) become ISO
+  // dates; a part that is missing or impossible leaves its date out and is kept, with its
+  // error, in this.dateErrors (shown with the checker's own errors in render()).
   Checker.prototype.inputs = function () {
+    var self = this;
     var form = this.form;
     var inputs = { today: localToday(), lang: this.lang };
-    FIELDS.forEach(function (name) { inputs[name] = form.elements[name].value; });
+    this.dateErrors = [];
+    FIELDS.forEach(function (name) {
+      if (!window.KpjDates.isDate(form, name)) {
+        inputs[name] = form.elements[name].value;
+        return;
+      }
+      var date = window.KpjDates.read(form, name, self.texts);
+      inputs[name] = date.value;
+      if (date.error) self.dateErrors.push(date.error);
+    });
     return inputs;
   };
 
   Checker.prototype.submit = function () {
     var inputs = this.inputs();
+    if (this.failed) {
+      // Nothing can be checked now; say so and keep every typed value where it is.
+      this.setStatus("failed", this.t("runtime.unavailable"));
+      return;
+    }
     if (!this.ready) {
       this.pending = inputs;
       this.setStatus("loading", this.t("form.status.working"));
@@ -191,16 +266,29 @@
     if (window.KpjNikInfo) window.KpjNikInfo.clearWarnings(this.form);
   };
 
+  // The page's date-part errors and the checker's errors, in the form's order.
+  Checker.prototype.allErrors = function (result) {
+    var errors = (this.dateErrors || []).concat(result.input_errors);
+    return errors.sort(function (a, b) { return FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field); });
+  };
+
+  // The id of the control an error is about (a date's wrong part, or its first part).
+  Checker.prototype.errorTarget = function (error) {
+    if (!window.KpjDates.isDate(this.form, error.field)) return "kpj-" + error.field;
+    return error.part ? "kpj-" + error.field + "-" + error.part : window.KpjDates.firstBoxId(this.form, error.field);
+  };
+
   // Marks each field in error; returns the first of them in the form's order (focus goes there).
   Checker.prototype.showErrors = function (errors) {
     var form = this.form;
     errors.forEach(function (error) {
       var slot = form.querySelector('[data-error-for="' + error.field + '"]');
-      var control = form.elements[error.field];
-      if (!slot || !control) return;
+      if (!slot) return;
+      if (window.KpjDates.isDate(form, error.field)) window.KpjDates.mark(form, error);
+      else if (form.elements[error.field]) form.elements[error.field].setAttribute("aria-invalid", "true");
+      else return;
       slot.textContent = slot.textContent ? slot.textContent + " " + error.message : error.message;
       slot.hidden = false;
-      control.setAttribute("aria-invalid", "true");
     });
     return form.querySelector('[aria-invalid="true"]');
   };
@@ -232,7 +320,8 @@
     var self = this;
     this.lastResult = result;
     this.clearErrors();
-    var firstError = this.showErrors(result.input_errors);
+    var errors = this.allErrors(result);
+    var firstError = this.showErrors(errors);
     var nikInfo = window.KpjNikInfo;
     var t = function (key, values) { return self.t(key, values); };
     if (nikInfo) nikInfo.showWarnings(this.form, result.warnings);
@@ -241,11 +330,11 @@
       el("h2", { text: this.t("form.results.heading") }),
       el("p", { class: "kpj-checked", text: this.t("form.summary.checked", { date: this.longDate(result.today) }) }),
     ];
-    if (result.input_errors.length) {
+    if (errors.length) {
       parts.push(el("div", { class: "kpj-error-summary", role: "alert" }, [
         el("p", { text: this.t("form.errors.heading") }),
-        el("ul", {}, result.input_errors.map(function (error) {
-          return el("li", {}, [el("a", { href: "#kpj-" + error.field, text: error.message })]);
+        el("ul", {}, errors.map(function (error) {
+          return el("li", {}, [el("a", { href: "#" + self.errorTarget(error), text: error.message })]);
         })),
       ]));
     }
@@ -259,15 +348,26 @@
       })));
     }
     parts.push(this.actions());
+    parts.push(this.nextSteps(result));
     this.results.replaceChildren.apply(this.results, parts.filter(Boolean));
     document.body.classList.add("kpj-has-results"); // print the result alone (site.css)
     performance.measure("kpj-diagnosis", "kpj-diagnosis-start");
     (firstError || this.results).focus();
   };
 
+  // Ready-made messages for the result (next-steps.js), or null when it calls for none.
+  Checker.prototype.nextSteps = function (result) {
+    if (!window.KpjNextSteps) return null;
+    return window.KpjNextSteps.section({
+      result: result, inputs: this.lastInputs || {}, lang: this.lang, texts: this.texts,
+      t: this.t.bind(this), includeBox: this.includeBox,
+    });
+  };
+
   Checker.prototype.actions = function () {
     var self = this;
     var include = el("input", { type: "checkbox", id: "kpj-include-nik" });
+    this.includeBox = include;
     var copy = el("button", { type: "button", class: "md-button", "data-action": "copy", text: this.t("form.copy") });
     var print = el("button", { type: "button", class: "md-button", "data-action": "print", text: this.t("form.print") });
     var note = el("p", { class: "kpj-copy-note", role: "status" });
@@ -278,7 +378,10 @@
       if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(done, failed);
       else failed();
     });
-    print.addEventListener("click", function () { window.print(); });
+    print.addEventListener("click", function () {
+      document.body.classList.remove("kpj-print-message"); // the whole result, not one message
+      window.print();
+    });
     return el("div", { class: "kpj-result-actions" }, [
       el("p", {}, [include, el("label", { for: "kpj-include-nik", text: " " + this.t("form.include_nik") })]),
       el("p", {}, [copy, document.createTextNode(" "), print]),
@@ -317,7 +420,7 @@
       lines.push("");
       entered.forEach(function (name) {
         var control = self.form.elements[name];
-        var value = control.tagName === "SELECT" ? control.options[control.selectedIndex].text : visibleText(inputs[name]);
+        var value = control && control.tagName === "SELECT" ? control.options[control.selectedIndex].text : visibleText(inputs[name]);
         lines.push(self.t("form." + name + ".label") + ": " + value);
       });
     }
