@@ -31,11 +31,18 @@ class Runtime:
     checks: tuple[tuple[str, int, str], ...] = ()
     lazy_files: tuple[str, ...] = ()  # fetched by the worker only when needed (regions.json)
     optional_packages: tuple[str, ...] = ()  # loaded by the list page for .xlsx only
+    optional_files: tuple[str, ...] = ()  # the wheels of optional_packages
     batch_stdlib: str = ""  # stdlib zip the list page adds (csv, zipfile, xml...)
     batch_archive: str = ""  # kpj_checker.batch, unpacked by the list page only
 
 
 RUNTIME: dict[str, Runtime] = {}  # set by the checker_page hook before pages render
+
+
+def checks_attr(runtime: Runtime) -> str:
+    """The runtime's file checks as a page's data-checks value: "name:size:sha256 ..."."""
+    return " ".join(f"{name}:{size}:{sha}" for name, size, sha in runtime.checks)
+
 
 # Selects offer "unknown" first (the default), then the values the checker accepts.
 SELECTS = {field: (UNKNOWN, *values) for field, values in CHOICES.items()}
@@ -162,7 +169,7 @@ def render_form(lang: str, page_dest: str) -> str:
             f' data-packages="{" ".join(runtime.packages)}"'
             f' data-files="{" ".join(runtime.files)}"'
             f' data-size="{human_size(runtime.download_bytes, lang)}"'
-            f' data-checks="{" ".join(f"{n}:{size}:{sha}" for n, size, sha in runtime.checks)}"'
+            f' data-checks="{checks_attr(runtime)}"'
             f' data-lazy-files="{" ".join(runtime.lazy_files)}"'
         )
     lang_root = root + ("" if lang == content.LANGUAGES[0] else f"{lang}/")

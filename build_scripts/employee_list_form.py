@@ -11,7 +11,7 @@ import json
 import posixpath
 from html import escape
 
-from checker_form import RUNTIME
+from checker_form import RUNTIME, checks_attr
 from kpj_checker import content
 from kpj_checker.batch import MAX_BYTES
 
@@ -31,7 +31,8 @@ def render_list_form(lang: str, page_dest: str) -> str:
     runtime = RUNTIME.get("current")
     attrs = f'data-lang="{lang}" data-site-root="{root}"'
     if runtime:
-        offline = (*runtime.files, *runtime.lazy_files, runtime.batch_stdlib, runtime.batch_archive)
+        # Every file the worker loads is checked against data-checks before it is used or
+        # kept offline: data-files when the page opens, data-xlsx-files for the first .xlsx.
         attrs += (
             f' data-runtime="{root}{runtime.folder}" data-lock="{runtime.lock_file}"'
             f' data-packages="{" ".join(runtime.packages)}"'
@@ -39,7 +40,9 @@ def render_list_form(lang: str, page_dest: str) -> str:
             f' data-batch-stdlib="{runtime.batch_stdlib}"'
             f' data-batch-archive="{runtime.batch_archive}"'
             f' data-lazy-files="{" ".join(runtime.lazy_files)}"'
-            f' data-files="{" ".join(offline)}"'
+            f' data-files="{" ".join(runtime.files)}"'
+            f' data-xlsx-files="{" ".join(runtime.optional_files)}"'
+            f' data-checks="{checks_attr(runtime)}"'
         )
 
     def m(key: str) -> str:

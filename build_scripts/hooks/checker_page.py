@@ -60,6 +60,12 @@ def list_only(manifest: BundleManifest, name: str) -> bool:
     return name.split("-")[0] in wheel_names
 
 
+def optional_wheels(manifest: BundleManifest) -> tuple[str, ...]:
+    """The wheels of the employee-list page's optional packages (the .xlsx reader)."""
+    own = (manifest.batch_stdlib, manifest.batch_archive)
+    return tuple(sorted(n for n in manifest.files if list_only(manifest, n) and n not in own))
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     if getattr(config.plugins["i18n"], "building", False):
         return  # an inner language build: the bundle is ready
@@ -84,6 +90,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         lazy_files=tuple(manifest.lazy_files),
         checks=file_checks(Path(manifest.out_dir), manifest.files),
         optional_packages=tuple(manifest.optional_packages),
+        optional_files=optional_wheels(manifest),
         batch_stdlib=manifest.batch_stdlib,
         batch_archive=manifest.batch_archive,
     )

@@ -3,16 +3,25 @@
 // personal, sends nothing anywhere: every file it loads comes from this site.
 //
 // Every runtime file is checked (size and SHA-256, recorded by the build) before it is
-// used or kept: a Wi-Fi sign-in page answering for `pyodide.asm.wasm` is a failed download,
-// never cached, and retried on the next try. A download that stalls, or a boot that hangs,
-// fails within seconds instead of leaving the page waiting.
+// used or kept (checked-files.js, shared with the employee-list page's worker). A boot that
+// hangs fails within a minute instead of leaving the page waiting.
 //
 // The standard library arrives as small .py sources (cheap on mobile data). After the
 // first boot the worker compiles it once and keeps the compiled copy in the runtime
 // cache, so later visits boot faster. Only site code is cached.
 
-const RUNTIME_CACHE = "cek-kpj-runtime";
-const CHECK_HEADER = "X-Cek-Kpj-Sha256"; // on a cached runtime file: the hash it was checked against
+import {
+  RUNTIME_CACHE,
+  downloadAll,
+  download,
+  hex,
+  openCache,
+  parseChecks,
+  serveToPyodide,
+  stopServing,
+  withTimeout,
+} from "./checked-files.js";
+
 const SOURCE_HEADER = "X-Cek-Kpj-Source"; // on the compiled stdlib: the source stdlib's hash
 const SOURCE_STDLIB = "python_stdlib.zip";
 const COMPILED_STDLIB = "python_stdlib.compiled.zip";
@@ -20,13 +29,10 @@ const COMPILED_STDLIB = "python_stdlib.compiled.zip";
 // holds nothing a person typed), gzip-compressed; made on a later visit, never downloaded.
 const SNAPSHOT = "pyodide.snapshot.gz";
 const COMPILED_HEADER = "X-Cek-Kpj-Compiled"; // the compiled stdlib's own hash (a snapshot needs that very file)
-const STALL_MS = 10000; // no byte for this long: the download has stalled
 // A boot that errors fails at once (a wasm that will not compile included, which Pyodide itself
 // would only log); this is the last resort for a boot that hangs silently. It is long because a
 // cheap, busy phone may really take a while to start Python.
 const BOOT_MS = 60000;
-const PROGRESS_MS = 250;
-const TYPES = { wasm: "application/wasm", zip: "application/zip", whl: "application/zip", json: "application/json", js: "text/javascript", mjs: "text/javascript" };
 
 // Python: a copy of the mounted standard library zip with every module byte-compiled, plus
 // the installed kpj_checker package (already compiled), so a later boot needs no install.
@@ -58,8 +64,6 @@ _compile_stdlib
 
 let pyodide = null;
 let diagnoseJson = null;
-const realFetch = self.fetch.bind(self);
-const served = new Map(); // URL -> () => Response: checked files handed to Pyodide's fetch
 let runtime = null; // { url, regionsFile, files } from the boot message
 
 // The region names (a few tens of KB) are not in the checker's wheel: they are fetched
@@ -73,10 +77,8 @@ function fetchRegions() {
     const name = runtime.regionsFile;
     regionsText = (async () => {
       // Checked like every runtime file, and kept only when it matches.
-      const check = runtime.files[name];
-      if (!check) throw new RuntimeFileError(`${name}: no check recorded`);
       const options = { cache: await openCache(), attempt: 0, onBytes: () => {} };
-      const got = await download(new URL(name, runtime.url).href, name, check, options);
+      const got = await download(new URL(name, runtime.url).href, name, runtime.files[name], options);
       return got.respond().text();
     })();
     regionsText.catch(() => { regionsText = null; }); // try again next time
@@ -91,97 +93,6 @@ async function giveRegionsIfNeeded(inputs) {
   regions.use_data(text);
   regions.destroy();
   regionsGiven = true;
-}
-
-class RuntimeFileError extends Error {}
-
-function typeOf(name) {
-  return TYPES[name.split(".").pop()] || "application/octet-stream";
-}
-
-function hex(buffer) {
-  return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-async function openCache() {
-  try {
-    return self.caches ? await caches.open(RUNTIME_CACHE) : null;
-  } catch (error) {
-    return null; // storage blocked: work without an offline copy
-  }
-}
-
-// "name:size:sha256 ..." (the page's data-checks) -> {name: {size, sha256}}
-function parseChecks(text) {
-  const files = {};
-  for (const item of (text || "").split(" ").filter(Boolean)) {
-    const [name, size, sha256] = item.split(":");
-    files[name] = { size: Number(size), sha256 };
-  }
-  return files;
-}
-
-function withTimeout(promise, ms, onTimeout) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => {
-      if (onTimeout) onTimeout();
-      reject(new RuntimeFileError("timed out"));
-    }, ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-// The whole body, aborting when no byte arrives for STALL_MS.
-async function readBody(response, controller, onBytes) {
-  const reader = response.body.getReader();
-  const chunks = [];
-  let size = 0;
-  for (;;) {
-    const step = await withTimeout(reader.read(), STALL_MS, () => controller.abort());
-    if (step.done) break;
-    chunks.push(step.value);
-    size += step.value.length;
-    onBytes(step.value.length);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
-}
-
-async function matches(bytes, check) {
-  return bytes.length === check.size && hex(await crypto.subtle.digest("SHA-256", bytes)) === check.sha256;
-}
-
-// One runtime file, checked: from the runtime cache when it was checked before, else from
-// the network (kept in the cache only when it matches). Returns a Response maker.
-async function download(url, name, check, { cache, attempt, onBytes }) {
-  if (cache) {
-    const hit = await cache.match(url, { ignoreVary: true });
-    if (hit && hit.headers.get(CHECK_HEADER) === check.sha256) return { respond: () => hit, cached: true };
-    if (hit) await cache.delete(url, { ignoreVary: true }); // unchecked or wrong: never served again
-  }
-  for (let tries = 0; ; tries++) {
-    const controller = new AbortController();
-    const reload = attempt > 0 || tries > 0; // past the HTTP cache, which may hold a bad copy
-    const response = await withTimeout(
-      realFetch(url, { signal: controller.signal, cache: reload ? "reload" : "default" }),
-      STALL_MS,
-      () => controller.abort(),
-    );
-    if (!response.ok) throw new RuntimeFileError(`${name}: HTTP ${response.status}`);
-    const bytes = await readBody(response, controller, onBytes);
-    if (await matches(bytes, check)) {
-      const headers = { "Content-Type": typeOf(name), [CHECK_HEADER]: check.sha256 };
-      if (cache) cache.put(url, new Response(bytes, { headers })).catch(() => {}); // offline copy
-      return { respond: () => new Response(bytes, { headers }), cached: false };
-    }
-    if (tries > 0) throw new RuntimeFileError(`${name}: not the file the site built`);
-  }
 }
 
 // The compiled stdlib from an earlier visit, if it was made from this very source stdlib.
@@ -237,15 +148,6 @@ async function keepSnapshot(bytes, tag, runtimeURL) {
   }
 }
 
-// Pyodide fetches its files with the global fetch: hand it the checked copies.
-self.fetch = (input, init) => {
-  const key = String(input && input.url ? input.url : input);
-  const respond = served.get(key);
-  if (!respond) return realFetch(input, init);
-  served.delete(key);
-  return Promise.resolve(respond());
-};
-
 // Pyodide only logs a wasm that fails to compile and then waits forever: fail the boot
 // instead. Also times the compile and instantiation, for the benchmark.
 let wasmMs = 0;
@@ -283,20 +185,10 @@ async function boot({ runtimeURL, lockFile, packages, checks, attempt, regionsFi
       name !== runtime.regionsFile &&
       !(compiled && (name === SOURCE_STDLIB || name.endsWith(".whl"))),
   );
-  const total = names.reduce((sum, name) => sum + files[name].size, 0);
-  let loaded = 0;
-  let reported = 0;
-  const onBytes = (n) => {
-    loaded += n;
-    if (performance.now() - reported > PROGRESS_MS) {
-      reported = performance.now();
-      self.postMessage({ type: "progress", loaded, total });
-    }
-  };
-  const got = await Promise.all(names.map((name) => download(url(name), name, files[name], { cache, attempt, onBytes })));
-  names.forEach((name, i) => served.set(url(name), got[i].respond));
-  if (compiled) served.set(url(COMPILED_STDLIB), () => compiled);
-  self.postMessage({ type: "progress", loaded: total, total });
+  const onProgress = (loaded, total) => self.postMessage({ type: "progress", loaded, total });
+  const got = await downloadAll(names, { runtimeURL, files, cache, attempt, onProgress });
+  names.forEach((name, i) => serveToPyodide(url(name), got[i].respond));
+  if (compiled) serveToPyodide(url(COMPILED_STDLIB), () => compiled);
   self.postMessage({ type: "stage", stage: "booting" });
   const fetched = performance.now();
   const bootFailed = new Promise((_, reject) => {
@@ -325,7 +217,7 @@ async function boot({ runtimeURL, lockFile, packages, checks, attempt, regionsFi
   diagnoseJson = pyodide.runPython(
     "lambda text: json.dumps(diagnose(json.loads(text)), ensure_ascii=False)",
   );
-  served.clear();
+  stopServing();
   if (!compiled && cache) setTimeout(() => keepCompiledStdlib(runtimeURL, files[SOURCE_STDLIB]), 1500);
   if (snapshotBytes) setTimeout(() => keepSnapshot(snapshotBytes, compiled.headers.get(COMPILED_HEADER), runtimeURL), 1500);
   // How long each step took, for the benchmark (no personal data).

@@ -1,9 +1,17 @@
 // Cek KPJ: checks an employee list with kpj_checker.batch inside Pyodide, off the main thread.
 // The chosen file arrives from the page, is written to Pyodide's in-memory file system,
 // checked, and deleted. Nothing is logged, stored or sent anywhere: every file this worker
-// loads comes from this site (the runtime, the .xlsx reader, a few more stdlib modules).
+// loads comes from this site (the runtime, the .xlsx reader, a few more stdlib modules), and
+// is checked against the build's record before it is used or kept for offline use
+// (checked-files.js, shared with the checker's worker).
 
+import { downloadAll, openCache, parseChecks, serveToPyodide, stopServing, withTimeout } from "./checked-files.js";
+
+// Starting Python sends no word; this is the last resort for a boot that hangs silently
+// (a slow phone may really take a while).
+const BOOT_MS = 60000;
 let pyodide = null;
+let loading = null; // { runtimeURL, files, cache, attempt }: where checked files come from
 let checkPath = null;
 let sizeError = null;
 let config = null;
@@ -29,36 +37,53 @@ for _name, _module in list(sys.modules.items()):
         _module.__path__.append(ZIP + "/" + _name)
 `;
 
+// "a b c" (a page attribute) -> ["a", "b", "c"]
+function names(text) {
+  return (text || "").split(" ").filter(Boolean);
+}
+
 async function boot(message) {
   config = message;
-  const runtime = new URL(message.runtimeURL);
-  const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
-  pyodide = await loadPyodide({
-    indexURL: runtime.href,
-    lockFileURL: new URL(message.lockFile, runtime).href,
-    stdLibURL: new URL("python_stdlib.zip", runtime).href,
-    packages: message.packages,
-    stdout: () => {},
-    stderr: () => {},
-  });
+  const runtimeURL = new URL(message.runtimeURL).href;
+  const url = (name) => new URL(name, runtimeURL).href;
+  const files = parseChecks(message.checks);
+  const cache = await openCache();
+  loading = { runtimeURL, files, cache, attempt: message.attempt || 0 };
+  // The checker's runtime (shared with the checker page, so often already kept) and the list
+  // check's own files, all checked; nothing is used or kept offline unless it matches.
+  const extra = [message.batchStdlib, message.batchArchive, message.regionsFile].filter(Boolean);
+  const wanted = [...names(message.files), ...extra];
+  const onProgress = (loaded, total) => self.postMessage({ type: "loading", loaded, total });
+  const got = await downloadAll(wanted, { ...loading, onProgress });
+  const checked = new Map(wanted.map((name, i) => [name, got[i]]));
+  const bytesOf = async (name) => new Uint8Array(await checked.get(name).respond().arrayBuffer());
+  for (const name of names(message.files)) serveToPyodide(url(name), checked.get(name).respond);
+  self.postMessage({ type: "stage", stage: "booting" });
+  const { loadPyodide } = await withTimeout(import(url("pyodide.mjs")), BOOT_MS);
+  pyodide = await withTimeout(
+    loadPyodide({
+      indexURL: runtimeURL,
+      lockFileURL: url(message.lockFile),
+      stdLibURL: url("python_stdlib.zip"),
+      packages: message.packages,
+      stdout: () => {},
+      stderr: () => {},
+    }),
+    BOOT_MS,
+  );
+  stopServing();
   // The list check's extra standard-library modules (csv, zipfile, xml...), as a zip on sys.path.
-  const extra = await fetch(new URL(message.batchStdlib, runtime).href);
-  if (!extra.ok) throw new Error("batch stdlib: " + extra.status);
-  pyodide.FS.writeFile("/lib/batch_stdlib.zip", new Uint8Array(await extra.arrayBuffer()));
+  pyodide.FS.writeFile("/lib/batch_stdlib.zip", await bytesOf(message.batchStdlib));
   pyodide.runPython(ADD_STDLIB_ZIP.replaceAll("ZIP", JSON.stringify("/lib/batch_stdlib.zip")));
   // The list check itself (kpj_checker.batch): not in the checker's wheel, so the checker
   // page never downloads it. Unpacked beside the installed kpj_checker.
-  const archive = await fetch(new URL(message.batchArchive, runtime).href);
-  if (!archive.ok) throw new Error("batch archive: " + archive.status);
-  pyodide.FS.writeFile("/tmp/kpj_checker_batch.zip", new Uint8Array(await archive.arrayBuffer()));
+  pyodide.FS.writeFile("/tmp/kpj_checker_batch.zip", await bytesOf(message.batchArchive));
   pyodide.runPython(UNPACK_BATCH.replaceAll("ARCHIVE", JSON.stringify("/tmp/kpj_checker_batch.zip")));
   pyodide.FS.unlink("/tmp/kpj_checker_batch.zip");
   // Region names for the NIK's region warning (a list has NIKs, so the page loads them now).
   if (message.regionsFile) {
-    const regionsResponse = await fetch(new URL(message.regionsFile, runtime).href);
-    if (!regionsResponse.ok) throw new Error("regions: " + regionsResponse.status);
     const regions = pyodide.pyimport("kpj_checker.regions");
-    regions.use_data(await regionsResponse.text());
+    regions.use_data(await checked.get(message.regionsFile).respond().text());
     regions.destroy();
   }
   const worker = pyodide.pyimport("kpj_checker.batch.worker");
@@ -92,7 +117,15 @@ async function check({ file, lang, id }) {
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (isZip(bytes) && !xlsxLoaded) {
     self.postMessage({ type: "status", id, status: "xlsx" });
-    await pyodide.loadPackage(config.xlsxPackages, { messageCallback: () => {}, errorCallback: () => {} });
+    // The .xlsx reader's wheels, checked like the runtime (and then kept for offline use).
+    const wheels = names(config.xlsxFiles);
+    const got = await downloadAll(wheels, { ...loading, onProgress: () => {} });
+    wheels.forEach((name, i) => serveToPyodide(new URL(name, loading.runtimeURL).href, got[i].respond));
+    try {
+      await pyodide.loadPackage(config.xlsxPackages, { messageCallback: () => {}, errorCallback: () => {} });
+    } finally {
+      stopServing();
+    }
     xlsxLoaded = true;
   }
   pyodide.FS.writeFile(LIST_PATH, bytes);

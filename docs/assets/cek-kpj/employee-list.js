@@ -37,6 +37,8 @@
     this.nextId = 1;
     this.current = null;
     this.downloadURL = null;
+    this.attempt = 0;
+    this.failed = false;
   }
 
   ListCheck.prototype.t = function (key, values) {
@@ -72,37 +74,93 @@
       var files = event.dataTransfer && event.dataTransfer.files;
       if (files && files[0]) self.choose(files[0]);
     });
-    this.setStatus("loading", this.t("batch.page.status.loading"));
-    var root = this.root;
-    var runtime = new URL(root.dataset.runtime, location.href).href;
-    this.worker = new Worker(new URL("assets/cek-kpj/employee-list-worker.js", new URL(root.dataset.siteRoot, location.href)), { type: "module" });
-    this.worker.onmessage = function (event) { self.onMessage(event.data); };
-    this.worker.postMessage({
-      type: "boot",
-      runtimeURL: runtime,
-      lockFile: root.dataset.lock,
-      packages: (root.dataset.packages || "").split(" ").filter(Boolean),
-      xlsxPackages: (root.dataset.xlsxPackages || "").split(" ").filter(Boolean),
-      batchStdlib: root.dataset.batchStdlib,
-      batchArchive: root.dataset.batchArchive,
-      regionsFile: (root.dataset.lazyFiles || "").split(" ").filter(Boolean)[0] || "",
-    });
-    this.keepForOffline();
+    this.runtimeStart();
   };
 
-  // Put the runtime into the service worker's cache for offline use. The .xlsx reader is
-  // cached by the service worker the first time an .xlsx is checked, not before.
-  ListCheck.prototype.keepForOffline = function () {
-    if (!window.caches) return;
-    var base = new URL(this.root.dataset.runtime, location.href);
-    var urls = (this.root.dataset.files || "").split(" ").filter(Boolean).map(function (name) {
-      return new URL(name, base).href;
+  // ---- The runtime: boot, watchdog, failure and retry -------------------------------------
+  // The worker checks every runtime file against the build's record before it uses or keeps
+  // it (checked-files.js). Every failure (a download that fails, stalls or is not the file
+  // the site built; a boot that errors or hangs) ends in the "failed" state within seconds,
+  // with a "try again" that starts a new worker and then checks the file already chosen.
+
+  var SILENCE_MS = 20000; // no word from the worker for this long while loading: it is stuck
+  // Once the files are in, starting Python sends no word; a slow phone may take long, and a
+  // boot that fails says so at once, so only a silent hang waits this long.
+  var BOOT_SILENCE_MS = 65000;
+
+  ListCheck.prototype.runtimeStart = function () {
+    var self = this;
+    var root = this.root;
+    this.ready = false;
+    this.failed = false;
+    this.setStatus("loading", this.t("batch.page.status.loading"));
+    try {
+      this.worker = new Worker(new URL("assets/cek-kpj/employee-list-worker.js", new URL(root.dataset.siteRoot, location.href)), { type: "module" });
+    } catch (error) {
+      this.fail(this.t("batch.page.status.failed")); // no module workers in this browser
+      return;
+    }
+    this.worker.onmessage = function (event) { self.onMessage(event.data); };
+    this.worker.onerror = function () { self.fail(); };
+    this.watch();
+    var words = function (name) { return (root.dataset[name] || "").split(" ").filter(Boolean); };
+    this.worker.postMessage({
+      type: "boot",
+      attempt: this.attempt,
+      runtimeURL: new URL(root.dataset.runtime, location.href).href,
+      lockFile: root.dataset.lock,
+      checks: root.dataset.checks || "",
+      files: root.dataset.files || "",
+      xlsxFiles: root.dataset.xlsxFiles || "",
+      packages: words("packages"),
+      xlsxPackages: words("xlsxPackages"),
+      batchStdlib: root.dataset.batchStdlib,
+      batchArchive: root.dataset.batchArchive,
+      regionsFile: words("lazyFiles")[0] || "",
     });
-    caches.open("cek-kpj-runtime").then(function (cache) {
-      return Promise.all(urls.map(function (url) {
-        return cache.match(url).then(function (hit) { return hit || cache.add(url); });
-      }));
-    }).catch(function () { /* offline use is a bonus */ });
+  };
+
+  // (Re)start the silence timer: a worker that says nothing for SILENCE_MS has failed.
+  ListCheck.prototype.watch = function (ms) {
+    var self = this;
+    clearTimeout(this.watchdog);
+    if (this.ready || this.failed) return;
+    this.watchdog = setTimeout(function () { self.fail(); }, ms || SILENCE_MS);
+  };
+
+  // The "try again" block under the status: a short explanation and the button.
+  ListCheck.prototype.retryBlock = function () {
+    var self = this;
+    if (!this.retryNode) {
+      var button = el("button", { type: "button", class: "md-button", "data-action": "retry", text: this.t("batch.page.retry") });
+      button.addEventListener("click", function () { self.retry(); });
+      this.retryNode = el("div", { class: "kpj-retry", hidden: "" }, [
+        el("p", { text: this.t("batch.page.retry_help") }),
+        el("p", {}, [button]),
+      ]);
+      this.status.after(this.retryNode);
+    }
+    return this.retryNode;
+  };
+
+  ListCheck.prototype.fail = function (text) {
+    clearTimeout(this.watchdog);
+    if (this.worker && !this.failed) this.worker.terminate();
+    this.failed = true;
+    this.ready = false;
+    // A file being checked is checked again after "try again".
+    if (this.current && this.current.file && !this.queued) this.queued = this.current.file;
+    this.current = null;
+    this.progress.hidden = true;
+    this.setStatus("failed", text || this.t("batch.page.status.load_failed"));
+    this.retryBlock().hidden = false;
+  };
+
+  ListCheck.prototype.retry = function () {
+    if (this.worker) this.worker.terminate();
+    this.attempt += 1; // the worker then downloads past the HTTP cache
+    this.retryBlock().hidden = true;
+    this.runtimeStart();
   };
 
   ListCheck.prototype.choose = function (file) {
@@ -113,7 +171,7 @@
   ListCheck.prototype.run = function () {
     var file = this.queued;
     this.queued = null;
-    this.current = { id: this.nextId++, name: file.name };
+    this.current = { id: this.nextId++, name: file.name, file: file };
     this.results.replaceChildren();
     this.progress.hidden = false;
     this.progress.removeAttribute("value");
@@ -122,15 +180,24 @@
   };
 
   ListCheck.prototype.onMessage = function (message) {
+    if (this.failed) return;
+    if (message.type === "loading") {
+      this.watch();
+      return;
+    }
+    if (message.type === "stage") {
+      this.watch(BOOT_SILENCE_MS);
+      return;
+    }
     if (message.type === "ready") {
+      clearTimeout(this.watchdog);
       this.ready = true;
       this.setStatus("ready", this.t("batch.page.status.ready"));
       if (this.queued) this.run();
       return;
     }
     if (message.type === "failed") {
-      this.setStatus("failed", this.t("batch.page.status.failed"));
-      this.progress.hidden = true;
+      this.fail();
       return;
     }
     if (!this.current || message.id !== this.current.id) return;
@@ -145,9 +212,7 @@
       this.show(message.output, name);
       this.current = null;
     } else if (message.type === "error") {
-      this.progress.hidden = true;
-      this.setStatus("failed", this.t("batch.page.status.failed"));
-      this.current = null;
+      this.fail(); // a file the reader needs (the .xlsx reader) did not load: try again
     }
   };
 
