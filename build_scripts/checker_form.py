@@ -39,9 +39,23 @@ class Runtime:
 RUNTIME: dict[str, Runtime] = {}  # set by the checker_page hook before pages render
 
 
-def checks_attr(runtime: Runtime) -> str:
-    """The runtime's file checks as a page's data-checks value: "name:size:sha256 ..."."""
-    return " ".join(f"{name}:{size}:{sha}" for name, size, sha in runtime.checks)
+def runtime_attrs(page_dest: str, lang: str) -> tuple[str, str, Runtime | None]:
+    """(site root, attributes, runtime) for a block that starts the runtime on the page
+    written to `page_dest`: where the runtime is, its files and their checks (size and
+    SHA-256: the page's worker uses or keeps a file only when it matches)."""
+    root = posixpath.relpath(".", posixpath.dirname(page_dest)) + "/"
+    runtime = RUNTIME.get("current")
+    attrs = f'data-lang="{lang}" data-site-root="{root}"'
+    if runtime:
+        checks = " ".join(f"{name}:{size}:{sha}" for name, size, sha in runtime.checks)
+        attrs += (
+            f' data-runtime="{root}{runtime.folder}" data-lock="{runtime.lock_file}"'
+            f' data-packages="{" ".join(runtime.packages)}"'
+            f' data-files="{" ".join(runtime.files)}"'
+            f' data-checks="{checks}"'
+            f' data-lazy-files="{" ".join(runtime.lazy_files)}"'
+        )
+    return root, attrs, runtime
 
 
 # Selects offer "unknown" first (the default), then the values the checker accepts.
@@ -159,19 +173,9 @@ def human_size(size: int, lang: str) -> str:
 
 def render_form(lang: str, page_dest: str) -> str:
     """The checker block for the page written to `page_dest` (e.g. `en/checker/index.html`)."""
-    here = posixpath.dirname(page_dest)
-    root = posixpath.relpath(".", here) + "/"
-    runtime = RUNTIME.get("current")
-    attrs = f'data-lang="{lang}" data-site-root="{root}"'
+    root, attrs, runtime = runtime_attrs(page_dest, lang)
     if runtime:
-        attrs += (
-            f' data-runtime="{root}{runtime.folder}" data-lock="{runtime.lock_file}"'
-            f' data-packages="{" ".join(runtime.packages)}"'
-            f' data-files="{" ".join(runtime.files)}"'
-            f' data-size="{human_size(runtime.download_bytes, lang)}"'
-            f' data-checks="{checks_attr(runtime)}"'
-            f' data-lazy-files="{" ".join(runtime.lazy_files)}"'
-        )
+        attrs += f' data-size="{human_size(runtime.download_bytes, lang)}"'
     lang_root = root + ("" if lang == content.LANGUAGES[0] else f"{lang}/")
     fields = "".join(field_block(f, lang, lang_root) for f in FORM_FIELDS)
     m = lambda key: escape(content.message(key, lang))  # noqa: E731
@@ -191,5 +195,6 @@ def render_form(lang: str, page_dest: str) -> str:
 <script src="{root}assets/cek-kpj/date-input.js"></script>
 <script src="{root}assets/cek-kpj/next-steps.js"></script>
 <script src="{root}assets/cek-kpj/nik-info.js"></script>
+<script src="{root}assets/cek-kpj/runtime-watch.js"></script>
 <script src="{root}assets/cek-kpj/checker.js"></script>
 </div>"""

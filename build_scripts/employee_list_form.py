@@ -8,10 +8,9 @@ Pyodide; the file never leaves the device. Without the script, the page says so.
 from __future__ import annotations
 
 import json
-import posixpath
 from html import escape
 
-from checker_form import RUNTIME, checks_attr
+from checker_form import runtime_attrs
 from kpj_checker import content
 from kpj_checker.batch import MAX_BYTES
 
@@ -26,23 +25,16 @@ def list_texts(lang: str) -> str:
 
 def render_list_form(lang: str, page_dest: str) -> str:
     """The list-check block for the page written to ``page_dest``."""
-    here = posixpath.dirname(page_dest)
-    root = posixpath.relpath(".", here) + "/"
-    runtime = RUNTIME.get("current")
-    attrs = f'data-lang="{lang}" data-site-root="{root}"'
+    root, attrs, runtime = runtime_attrs(page_dest, lang)
     if runtime:
         # Every file the worker loads is checked against data-checks before it is used or
-        # kept offline: data-files when the page opens, data-xlsx-files for the first .xlsx.
+        # kept offline: data-files (and the batch files, the region names) when the page
+        # opens, data-xlsx-files for the first .xlsx.
         attrs += (
-            f' data-runtime="{root}{runtime.folder}" data-lock="{runtime.lock_file}"'
-            f' data-packages="{" ".join(runtime.packages)}"'
             f' data-xlsx-packages="{" ".join(runtime.optional_packages)}"'
+            f' data-xlsx-files="{" ".join(runtime.optional_files)}"'
             f' data-batch-stdlib="{runtime.batch_stdlib}"'
             f' data-batch-archive="{runtime.batch_archive}"'
-            f' data-lazy-files="{" ".join(runtime.lazy_files)}"'
-            f' data-files="{" ".join(runtime.files)}"'
-            f' data-xlsx-files="{" ".join(runtime.optional_files)}"'
-            f' data-checks="{checks_attr(runtime)}"'
         )
 
     def m(key: str) -> str:
@@ -63,5 +55,6 @@ def render_list_form(lang: str, page_dest: str) -> str:
 </form>
 <section id="kpj-list-results" class="kpj-results" aria-live="polite" tabindex="-1"></section>
 <script type="application/json" id="kpj-list-texts">{list_texts(lang)}</script>
+<script src="{root}assets/cek-kpj/runtime-watch.js"></script>
 <script src="{root}assets/cek-kpj/employee-list.js"></script>
 </div>"""

@@ -46,6 +46,7 @@
     this.pending = null;
     this.lastResult = null;
     this.nextId = 1;
+    this.runtimeWatch = new window.KpjRuntimeWatch(this, this.t("runtime.failed_help"), this.t("runtime.retry"));
   }
 
   Checker.prototype.t = function (key, values) {
@@ -78,11 +79,6 @@
   // that errors or hangs) ends in the "failed" state within seconds, with the guide's text
   // shown and a "try again" that starts a new worker.
 
-  var SILENCE_MS = 20000; // no word from the worker for this long while loading: it is stuck
-  // Once the files are in, starting Python sends no word; a slow phone may take long, and a
-  // boot that fails says so at once, so only a silent hang waits this long.
-  var BOOT_SILENCE_MS = 65000;
-
   function runtimeAttempt(root) { return Number(root.dataset.runtimeAttempt || 0); }
 
   Checker.prototype.runtimeStart = function () {
@@ -99,18 +95,10 @@
     this.worker = early.worker;
     this.worker.onmessage = function (event) { self.onWorkerMessage(event.data); };
     this.worker.onerror = function () { self.fail(); };
-    this.watch();
+    this.runtimeWatch.heard();
     early.received.forEach(function (message) { self.onWorkerMessage(message); });
     if (early.failed) this.fail();
     if (window.KpjNikInfo) window.KpjNikInfo.prefetchOnTyping(this.form, this.worker);
-  };
-
-  // (Re)start the silence timer: a worker that says nothing for SILENCE_MS has failed.
-  Checker.prototype.watch = function (ms) {
-    var self = this;
-    clearTimeout(this.watchdog);
-    if (this.ready || this.failed) return;
-    this.watchdog = setTimeout(function () { self.fail(); }, ms || SILENCE_MS);
   };
 
   Checker.prototype.retry = function () {
@@ -118,7 +106,7 @@
     this.root.kpjEarly = null;
     this.root.dataset.runtimeAttempt = String(runtimeAttempt(this.root) + 1);
     this.root.querySelector("[data-kpj-nojs]").hidden = true;
-    this.retryBlock().hidden = true;
+    this.runtimeWatch.showRetry(false);
     this.runtimeStart();
   };
 
@@ -162,39 +150,24 @@
     }).catch(function () { /* keep the size */ });
   };
 
-  // The "try again" block under the status: a short explanation and the button.
-  Checker.prototype.retryBlock = function () {
-    var self = this;
-    if (!this.retryNode) {
-      var button = el("button", { type: "button", class: "md-button", "data-action": "retry", text: this.t("runtime.retry") });
-      button.addEventListener("click", function () { self.retry(); });
-      this.retryNode = el("div", { class: "kpj-retry", hidden: "" }, [
-        el("p", { text: this.t("runtime.failed_help") }),
-        el("p", {}, [button]),
-      ]);
-      this.status.after(this.retryNode);
-    }
-    return this.retryNode;
-  };
-
   Checker.prototype.fail = function (text) {
-    clearTimeout(this.watchdog);
+    this.runtimeWatch.stop();
     if (this.worker && !this.failed) this.worker.terminate();
     this.failed = true;
     this.ready = false;
     this.pending = null;
     this.setStatus("failed", text || this.t("form.status.failed"));
-    this.retryBlock().hidden = false;
+    this.runtimeWatch.showRetry(true);
     this.root.querySelector("[data-kpj-nojs]").hidden = false;
   };
 
   Checker.prototype.onWorkerMessage = function (message) {
     if (message.type === "progress") {
-      this.watch();
+      this.runtimeWatch.heard();
     } else if (message.type === "stage") {
-      this.watch(BOOT_SILENCE_MS);
+      this.runtimeWatch.heard(true);
     } else if (message.type === "ready") {
-      clearTimeout(this.watchdog);
+      this.runtimeWatch.stop();
       performance.mark("kpj-checker-ready", { detail: message.timings });
       this.ready = true;
       this.setStatus("ready", this.t("form.status.ready"));

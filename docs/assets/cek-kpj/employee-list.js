@@ -39,6 +39,7 @@
     this.downloadURL = null;
     this.attempt = 0;
     this.failed = false;
+    this.runtimeWatch = new window.KpjRuntimeWatch(this, this.t("batch.page.retry_help"), this.t("batch.page.retry"));
   }
 
   ListCheck.prototype.t = function (key, values) {
@@ -83,11 +84,6 @@
   // the site built; a boot that errors or hangs) ends in the "failed" state within seconds,
   // with a "try again" that starts a new worker and then checks the file already chosen.
 
-  var SILENCE_MS = 20000; // no word from the worker for this long while loading: it is stuck
-  // Once the files are in, starting Python sends no word; a slow phone may take long, and a
-  // boot that fails says so at once, so only a silent hang waits this long.
-  var BOOT_SILENCE_MS = 65000;
-
   ListCheck.prototype.runtimeStart = function () {
     var self = this;
     var root = this.root;
@@ -102,7 +98,7 @@
     }
     this.worker.onmessage = function (event) { self.onMessage(event.data); };
     this.worker.onerror = function () { self.fail(); };
-    this.watch();
+    this.runtimeWatch.heard();
     var words = function (name) { return (root.dataset[name] || "").split(" ").filter(Boolean); };
     this.worker.postMessage({
       type: "boot",
@@ -120,31 +116,8 @@
     });
   };
 
-  // (Re)start the silence timer: a worker that says nothing for SILENCE_MS has failed.
-  ListCheck.prototype.watch = function (ms) {
-    var self = this;
-    clearTimeout(this.watchdog);
-    if (this.ready || this.failed) return;
-    this.watchdog = setTimeout(function () { self.fail(); }, ms || SILENCE_MS);
-  };
-
-  // The "try again" block under the status: a short explanation and the button.
-  ListCheck.prototype.retryBlock = function () {
-    var self = this;
-    if (!this.retryNode) {
-      var button = el("button", { type: "button", class: "md-button", "data-action": "retry", text: this.t("batch.page.retry") });
-      button.addEventListener("click", function () { self.retry(); });
-      this.retryNode = el("div", { class: "kpj-retry", hidden: "" }, [
-        el("p", { text: this.t("batch.page.retry_help") }),
-        el("p", {}, [button]),
-      ]);
-      this.status.after(this.retryNode);
-    }
-    return this.retryNode;
-  };
-
   ListCheck.prototype.fail = function (text) {
-    clearTimeout(this.watchdog);
+    this.runtimeWatch.stop();
     if (this.worker && !this.failed) this.worker.terminate();
     this.failed = true;
     this.ready = false;
@@ -153,13 +126,13 @@
     this.current = null;
     this.progress.hidden = true;
     this.setStatus("failed", text || this.t("batch.page.status.load_failed"));
-    this.retryBlock().hidden = false;
+    this.runtimeWatch.showRetry(true);
   };
 
   ListCheck.prototype.retry = function () {
     if (this.worker) this.worker.terminate();
     this.attempt += 1; // the worker then downloads past the HTTP cache
-    this.retryBlock().hidden = true;
+    this.runtimeWatch.showRetry(false);
     this.runtimeStart();
   };
 
@@ -182,15 +155,15 @@
   ListCheck.prototype.onMessage = function (message) {
     if (this.failed) return;
     if (message.type === "loading") {
-      this.watch();
+      this.runtimeWatch.heard();
       return;
     }
     if (message.type === "stage") {
-      this.watch(BOOT_SILENCE_MS);
+      this.runtimeWatch.heard(true);
       return;
     }
     if (message.type === "ready") {
-      clearTimeout(this.watchdog);
+      this.runtimeWatch.stop();
       this.ready = true;
       this.setStatus("ready", this.t("batch.page.status.ready"));
       if (this.queued) this.run();
