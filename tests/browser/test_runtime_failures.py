@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import batch_samples
 import pytest
 from browser_waits import cached_urls, wait_until
 from playwright.sync_api import Browser, BrowserContext, Page
@@ -202,3 +203,67 @@ def test_a_compiled_copy_that_will_not_boot_is_dropped_and_the_source_boots(
     assert time.monotonic() - started < CLEAR_STATE + 10
     boot = page.evaluate("() => performance.getEntriesByName('kpj-checker-ready')[0].detail")
     assert boot["stdlib"] == "source"
+
+
+LIST_READY = "#kpj-list-status[data-state=ready]"
+LIST_FAILED = "#kpj-list-status[data-state=failed]"
+LIST_DONE = "#kpj-list-status[data-state=done]"
+SAMPLES = batch_samples.samples()
+
+
+def choose_list(page: Page, name: str, body: bytes) -> None:
+    page.set_input_files("#kpj-list-file", files=[{"name": name, "mimeType": "", "buffer": body}])
+
+
+def list_wheel(page: Page, package: str) -> str:
+    wheels = (page.locator(".kpj-list").get_attribute("data-xlsx-files") or "").split()
+    return next(name for name in wheels if name.startswith(package + "-"))
+
+
+@pytest.mark.parametrize(
+    ("file", "lang"), [("kpj_checker_batch.zip", "id"), ("pyodide.asm.wasm", "en")]
+)
+def test_the_list_page_never_keeps_a_sign_in_page_and_try_again_checks_the_file(
+    fresh: BrowserContext, broken_server: SiteServer, file: str, lang: str
+) -> None:
+    """The employee-list page loads its files (its own and the checker's) checked, too."""
+    page = fresh.new_page()
+    controlled(page, broken_server.url)
+    broken_server.faults.set(file, "portal")
+    started = time.monotonic()
+    page.goto(broken_server.url + ("/employee-list/" if lang == "id" else "/en/employee-list/"))
+    page.locator(LIST_FAILED).wait_for(timeout=(CLEAR_STATE + 5) * 1000)
+    assert time.monotonic() - started < CLEAR_STATE
+    assert (
+        page.locator("#kpj-list-status").inner_text()
+        == MESSAGES["batch.page.status.load_failed"][lang]
+    )
+    assert page.locator("[data-action=retry]").inner_text() == MESSAGES["batch.page.retry"][lang]
+    choose_list(
+        page, "list.csv", SAMPLES["comma-utf8.csv"]
+    )  # chosen while failed: kept for the retry
+    page.wait_for_timeout(1000)  # anything the service worker might still keep
+    assert not [url for url in runtime_files_cached(page) if url.endswith(file)]
+
+    broken_server.faults.clear()  # the network is back
+    page.click("[data-action=retry]")
+    page.locator(LIST_DONE).wait_for(timeout=120_000)  # the chosen file, checked at once
+    assert not page.locator("[data-action=retry]").is_visible()
+    wait_until(lambda: any(url.endswith(file) for url in runtime_files_cached(page)), 30)
+
+
+def test_the_xlsx_reader_is_checked_before_use_and_a_failure_can_be_retried(
+    fresh: BrowserContext, broken_server: SiteServer
+) -> None:
+    page = fresh.new_page()
+    page.goto(broken_server.url + "/employee-list/")
+    page.locator(LIST_READY).wait_for(timeout=120_000)
+    wheel = list_wheel(page, "openpyxl")
+    broken_server.faults.set(wheel, "portal")
+    choose_list(page, "list.xlsx", SAMPLES["list.xlsx"])
+    page.locator(LIST_FAILED).wait_for(timeout=(CLEAR_STATE + 5) * 1000)
+    assert not [url for url in runtime_files_cached(page) if url.endswith(wheel)]
+    broken_server.faults.clear()
+    page.click("[data-action=retry]")
+    page.locator(LIST_DONE).wait_for(timeout=120_000)
+    wait_until(lambda: any(url.endswith(wheel) for url in runtime_files_cached(page)), 30)
