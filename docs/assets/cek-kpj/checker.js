@@ -78,10 +78,10 @@
   // that errors or hangs) ends in the "failed" state within seconds, with the guide's text
   // shown and a "try again" that starts a new worker.
 
-  var SILENCE_MS = 20000; // no word from the worker for this long while loading: it is stuck
-  // Once the files are in, starting Python sends no word; a slow phone may take long, and a
-  // boot that fails says so at once, so only a silent hang waits this long.
-  var BOOT_SILENCE_MS = 65000;
+  // No word from the worker for this long while loading: it is stuck. The worker speaks at
+  // every step (each download's bytes, then importing Pyodide, starting Python, installing,
+  // importing kpj_checker), so a hang anywhere ends in "failed" within 20 s of the last step.
+  var SILENCE_MS = 20000;
 
   function runtimeAttempt(root) { return Number(root.dataset.runtimeAttempt || 0); }
 
@@ -192,7 +192,7 @@
     if (message.type === "progress") {
       this.watch();
     } else if (message.type === "stage") {
-      this.watch(BOOT_SILENCE_MS);
+      this.watch();
     } else if (message.type === "ready") {
       clearTimeout(this.watchdog);
       performance.mark("kpj-checker-ready", { detail: message.timings });
