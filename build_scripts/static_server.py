@@ -12,6 +12,7 @@ import json
 import mimetypes
 import re
 import subprocess
+import sys
 import threading
 from dataclasses import dataclass, field
 from functools import cache
@@ -223,6 +224,15 @@ def make_handler(
     return Handler
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A browser that drops a connection (a tab closed, a download stopped) is normal here."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 class SiteServer:
     """Serve a built site on 127.0.0.1 in a background thread."""
 
@@ -231,7 +241,7 @@ class SiteServer:
         self.traffic = Traffic()
         self.faults = Faults()
         handler = make_handler(site, self.rules, self.traffic, self.faults)
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.httpd = _QuietServer(("127.0.0.1", port), handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

@@ -19,10 +19,11 @@ from search_eval import evaluate, load_queries, split_pending
 
 pytestmark = pytest.mark.browser
 
-# The goal for `measured` is 95% (issue 12). With the pages added since it was written
-# (identity-mismatch, multiple-kpj, official-channels, find-kpj) it measures 87-88%: the
-# floor keeps that from sliding while the measured part stays untuned (README).
-MIN_TOP1 = {"measured": 0.85, "tune": 0.95}
+# The goal for `measured` is 95% (issue 12); it is NOT met. The measured part is the fresh
+# round-2 set, written before tuning: 61.5% (id) / 57.7% (en) before, 63.5% / 57.7% after
+# tuning on the tune part (README). The floor keeps that from sliding, with a little
+# margin; raise it only when a fresh, untuned measurement holds the new figure.
+MIN_TOP1 = {"measured": 0.55, "tune": 0.95}
 MIN_QUERIES = 40
 
 

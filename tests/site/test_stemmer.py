@@ -164,6 +164,9 @@ def test_built_index_has_hidden_stem_and_keyword_fields(site: Path, lang: str, p
         ("nomor cs", "id", {"hubung", "layan"}),
         ("kena phk", "id", {"henti", "aktif"}),
         ("e-KTP", "id", {"nik"}),
+        ("official website", "en", {"official", "channel"}),
+        ("double check kpj", "en", {"check", "again", "verify"}),
+        ("website resmi", "id", {"resmi", "saluran"}),
     ],
 )
 def test_synonyms_map_everyday_phrasings_to_the_pages_words(
@@ -172,6 +175,20 @@ def test_synonyms_map_everyday_phrasings_to_the_pages_words(
     (out,) = run((("transformQuery", query, lang),))
     terms = {term.removesuffix("^1") for term in out.split()}
     assert expected <= terms, (query, out)
+
+
+@pytest.mark.parametrize(
+    ("query", "lang", "typed"),
+    [
+        ("nik tidak sesuai dukcapil", "id", {"dukcapil", "nik"}),
+        ("official website", "en", {"websit"}),
+        ("kena phk", "id", {"kena", "phk"}),
+    ],
+)
+def test_synonyms_keep_the_typed_words(query: str, lang: str, typed: set[str]) -> None:
+    """A synonym adds the pages' words; what the reader typed still counts (issue 12)."""
+    (out,) = run((("transformQuery", query, lang),))
+    assert typed <= {term.removesuffix("^1") for term in out.split()}, (query, out)
 
 
 def test_synonyms_are_data_beside_the_stemmer() -> None:

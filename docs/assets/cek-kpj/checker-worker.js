@@ -197,6 +197,7 @@ async function boot({ runtimeURL, lockFile, packages, checks, attempt, regionsFi
   bootFailed.catch(() => {}); // settles the race below, or never matters
   const { loadPyodide } = await withTimeout(import(url("pyodide.mjs")), BOOT_MS);
   const imported = performance.now();
+  self.postMessage({ type: "stage", stage: "starting" });
   const makeSnapshot = Boolean(compiled && !snapshot && self.CompressionStream);
   const options = {
     indexURL: runtimeURL,
@@ -209,8 +210,10 @@ async function boot({ runtimeURL, lockFile, packages, checks, attempt, regionsFi
   };
   pyodide = await withTimeout(Promise.race([bootFailed, loadPyodide(options)]), BOOT_MS);
   const booted = performance.now();
+  self.postMessage({ type: "stage", stage: "installing" });
   if (!compiled) await withTimeout(pyodide.loadPackage(packages, { messageCallback: () => {} }), BOOT_MS);
   const installed = performance.now();
+  self.postMessage({ type: "stage", stage: "importing" });
   pyodide.runPython("import json\nfrom kpj_checker import diagnose");
   // The snapshot is taken now, before any diagnosis: it can hold nothing a person typed.
   const snapshotBytes = makeSnapshot ? pyodide.makeMemorySnapshot() : null;

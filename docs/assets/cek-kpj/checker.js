@@ -165,7 +165,7 @@
     if (message.type === "progress") {
       this.runtimeWatch.heard();
     } else if (message.type === "stage") {
-      this.runtimeWatch.heard(true);
+      this.runtimeWatch.heard();
     } else if (message.type === "ready") {
       this.runtimeWatch.stop();
       performance.mark("kpj-checker-ready", { detail: message.timings });

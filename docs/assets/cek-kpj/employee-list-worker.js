@@ -7,8 +7,7 @@
 
 import { downloadAll, openCache, parseChecks, serveToPyodide, stopServing, withTimeout } from "./checked-files.js";
 
-// Starting Python sends no word; this is the last resort for a boot that hangs silently
-// (a slow phone may really take a while).
+// The page gives up after 20 s without a word; this ends a step that hangs in the worker too.
 const BOOT_MS = 60000;
 let pyodide = null;
 let loading = null; // { runtimeURL, files, cache, attempt }: where checked files come from
@@ -60,6 +59,7 @@ async function boot(message) {
   for (const name of names(message.files)) serveToPyodide(url(name), checked.get(name).respond);
   self.postMessage({ type: "stage", stage: "booting" });
   const { loadPyodide } = await withTimeout(import(url("pyodide.mjs")), BOOT_MS);
+  self.postMessage({ type: "stage", stage: "starting" }); // each step speaks: the page's watchdog
   pyodide = await withTimeout(
     loadPyodide({
       indexURL: runtimeURL,
@@ -72,6 +72,7 @@ async function boot(message) {
     BOOT_MS,
   );
   stopServing();
+  self.postMessage({ type: "stage", stage: "installing" });
   // The list check's extra standard-library modules (csv, zipfile, xml...), as a zip on sys.path.
   pyodide.FS.writeFile("/lib/batch_stdlib.zip", await bytesOf(message.batchStdlib));
   pyodide.runPython(ADD_STDLIB_ZIP.replaceAll("ZIP", JSON.stringify("/lib/batch_stdlib.zip")));

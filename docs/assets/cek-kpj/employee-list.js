@@ -154,12 +154,8 @@
 
   ListCheck.prototype.onMessage = function (message) {
     if (this.failed) return;
-    if (message.type === "loading") {
-      this.runtimeWatch.heard();
-      return;
-    }
-    if (message.type === "stage") {
-      this.runtimeWatch.heard(true);
+    if (message.type === "loading" || message.type === "stage") {
+      this.runtimeWatch.heard(); // downloading, or the next step of starting Python
       return;
     }
     if (message.type === "ready") {

@@ -1,13 +1,12 @@
 // Cek KPJ: the watchdog and the "try again" block around a page's Pyodide worker, shared by
 // the checker page (checker.js) and the employee-list page (employee-list.js).
-// A worker that says nothing for too long has failed: while the runtime files download,
-// each word from it restarts a 20-second timer; once Python starts (which sends no word;
-// a slow phone may take long, and a boot that fails says so at once) the timer is longer.
+// A worker that says nothing for 20 s has failed: it speaks at every step (each download's
+// bytes, then each step of starting Python), and each word restarts the timer, so a hang
+// anywhere ends in "failed" within 20 s of the last step.
 (function () {
   "use strict";
 
   var SILENCE_MS = 20000;
-  var BOOT_SILENCE_MS = 65000;
 
   // page: the page's controller, with status (the status element; the block goes after
   // it), ready and failed (no timer then), fail() and retry(). help and retry: the texts.
@@ -18,12 +17,12 @@
     this.node = null;
   }
 
-  // The worker said something: (re)start the silence timer, longer once Python is booting.
-  RuntimeWatch.prototype.heard = function (booting) {
+  // The worker said something: (re)start the silence timer.
+  RuntimeWatch.prototype.heard = function () {
     var page = this.page;
     clearTimeout(this.timer);
     if (page.ready || page.failed) return;
-    this.timer = setTimeout(function () { page.fail(); }, booting ? BOOT_SILENCE_MS : SILENCE_MS);
+    this.timer = setTimeout(function () { page.fail(); }, SILENCE_MS);
   };
 
   RuntimeWatch.prototype.stop = function () {

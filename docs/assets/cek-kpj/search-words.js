@@ -258,7 +258,9 @@
   }
 
   // `list` of words with every synonym phrase (longest first, up to MAX_PHRASE words)
-  // replaced by the words it means (search-words.json). Used on queries only.
+  // followed by the words it means (search-words.json). The typed words stay: a synonym
+  // adds the pages' words, it does not hide what the reader typed ("dukcapil",
+  // "website" still match the pages that use them). Used on queries only.
   var MAX_PHRASE = 4;
   function expand(list, lang) {
     var table = SYNONYMS[lang] || {};
@@ -269,6 +271,7 @@
       for (var n = Math.min(MAX_PHRASE, list.length - i); n >= 1 && !found; n--) {
         var phrase = list.slice(i, i + n).join(" ");
         if (Object.prototype.hasOwnProperty.call(table, phrase)) {
+          list.slice(i, i + n).forEach(function (w) { out.push({ word: w, typed: false }); });
           words(table[phrase], lang).forEach(function (w) {
             out.push({ word: w, typed: false });
           });
