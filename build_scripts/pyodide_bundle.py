@@ -366,10 +366,14 @@ def read_zip(path: Path) -> dict[str, bytes]:
 
 
 def normalize_wheel(wheel: Path) -> None:
-    """Rewrite a wheel sorted, with fixed timestamps (``*.dist-info`` last)."""
+    """Rewrite a wheel sorted, with fixed timestamps (``*.dist-info`` last).
+
+    Entries are STORED, like the standard library zip: the server's Brotli then compresses
+    the whole wheel at once, which is smaller on the wire than zip's per-file deflate.
+    """
     entries = read_zip(wheel)
     order = sorted(entries, key=lambda n: (".dist-info/" in n, n))
-    write_zip(wheel, ((n, entries[n]) for n in order), deflate=True)
+    write_zip(wheel, ((n, entries[n]) for n in order), deflate=False)
 
 
 # --------------------------------------------------------------------------- wheel + lock
@@ -469,7 +473,7 @@ def split_batch(stage: Path) -> str:
     entries[record] = "".join(
         line for line in lines if not line.split(",", 1)[0].startswith(BATCH_FILES)
     ).encode("utf-8")
-    write_zip(wheel, entries.items(), deflate=True)
+    write_zip(wheel, entries.items(), deflate=False)
     pkg["sha256"] = sha256(wheel.read_bytes())
     lock_path.write_text(json.dumps(lock, sort_keys=True, indent=1) + "\n", "utf-8")
     return BATCH_ARCHIVE
