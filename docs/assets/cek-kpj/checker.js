@@ -136,6 +136,17 @@
     return early;
   }
 
+  // Show the form while the page is still being parsed (this script runs right after it), so
+  // it does not push the page down once painted (layout shift). A native submission would put
+  // the typed values in the URL, so it is blocked first; start() adds the real handler.
+  function revealFormEarly(root) {
+    var form = root.querySelector("#kpj-checker");
+    if (!form) return;
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    root.querySelector("[data-kpj-nojs]").hidden = true;
+    form.hidden = false;
+  }
+
   function supported(root) {
     return typeof WebAssembly === "object" && typeof Worker === "function" && Boolean(root.dataset.runtime);
   }
@@ -411,7 +422,10 @@
   }
 
   var early = document.querySelector(".kpj-checker");
-  if (early && supported(early)) bootWorker(early);
+  if (early && supported(early)) {
+    bootWorker(early);
+    revealFormEarly(early);
+  }
 
   // Wire the form on Material's document$ signal (it also fires after instant navigation);
   // this script runs before Material's bundle, so wait for the document to be parsed first.
