@@ -192,6 +192,7 @@ def render_form(lang: str, page_dest: str) -> str:
 </form>
 <section id="checker-results" class="kpj-results" aria-live="polite" tabindex="-1"></section>
 <script type="application/json" id="kpj-checker-texts">{page_texts(lang)}</script>
+<script src="{root}assets/cek-kpj/dom.js"></script>
 <script src="{root}assets/cek-kpj/date-input.js"></script>
 <script src="{root}assets/cek-kpj/next-steps.js"></script>
 <script src="{root}assets/cek-kpj/nik-info.js"></script>

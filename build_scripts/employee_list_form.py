@@ -56,5 +56,6 @@ def render_list_form(lang: str, page_dest: str) -> str:
 <section id="kpj-list-results" class="kpj-results" aria-live="polite" tabindex="-1"></section>
 <script type="application/json" id="kpj-list-texts">{list_texts(lang)}</script>
 <script src="{root}assets/cek-kpj/runtime-watch.js"></script>
+<script src="{root}assets/cek-kpj/dom.js"></script>
 <script src="{root}assets/cek-kpj/employee-list.js"></script>
 </div>"""

@@ -8,15 +8,7 @@
     "employment_status", "changed_employer_on", "registered_on", "last_paid_month",
   ];
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      if (name === "text") node.textContent = attrs[name];
-      else node.setAttribute(name, attrs[name]);
-    });
-    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
-    return node;
-  }
+  var el = window.KpjDom.el; // dom.js
 
   // What was typed, safe to paste into a chat: invisible format characters (which the
   // checker ignores in numbers) are dropped, other characters that cannot be seen

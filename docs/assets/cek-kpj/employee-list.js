@@ -6,15 +6,7 @@
 
   var TABLE_LIMIT = 1000; // rows shown in the page; the CSV download has them all
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      if (name === "text") node.textContent = attrs[name];
-      else node.setAttribute(name, attrs[name]);
-    });
-    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
-    return node;
-  }
+  var el = window.KpjDom.el; // dom.js
 
   function csvCell(value) {
     var text = String(value);
