@@ -42,24 +42,20 @@ def _arrears(msg: Msg, inputs: Inputs) -> Msg | None:
     return None
 
 
-def _registration(msg: Msg, inputs: Inputs) -> Msg | None:
-    registered_on = inputs.registered_on
-    if registered_on is None:
-        return None
-    years = years_between(registered_on, inputs.today)
-    if years >= REGISTRATION_HINT_YEARS:
-        return Msg.of("sanity.hint.years_ago", date=registered_on, years=years)
-    return None
+def _years_ago(field: str, threshold: int) -> Callable[[Msg, Inputs], Msg | None]:
+    """A check for a message quoting the date in ``field``: a hint when it is
+    ``threshold`` or more years before today."""
 
-
-def _employer_change(msg: Msg, inputs: Inputs) -> Msg | None:
-    changed_on = inputs.changed_employer_on
-    if changed_on is None:
+    def check(msg: Msg, inputs: Inputs) -> Msg | None:
+        day: date | None = getattr(inputs, field)
+        if day is None:
+            return None
+        years = years_between(day, inputs.today)
+        if years >= threshold:
+            return Msg.of("sanity.hint.years_ago", date=day, years=years)
         return None
-    years = years_between(changed_on, inputs.today)
-    if years >= EMPLOYER_CHANGE_HINT_YEARS:
-        return Msg.of("sanity.hint.years_ago", date=changed_on, years=years)
-    return None
+
+    return check
 
 
 #: The rules' messages that quote a figure, and what checks it. A message key
@@ -68,8 +64,8 @@ _HINTED: dict[str, Callable[[Msg, Inputs], Msg | None]] = {
     "evidence.late_payment.overdue": _arrears,
     "evidence.inactive.arrears": _arrears,
     "evidence.inactive.arrears_long": _arrears,
-    "ruled_out.too_recent": _registration,
-    "evidence.transfer.old": _employer_change,
+    "ruled_out.too_recent": _years_ago("registered_on", REGISTRATION_HINT_YEARS),
+    "evidence.transfer.old": _years_ago("changed_employer_on", EMPLOYER_CHANGE_HINT_YEARS),
 }
 
 
