@@ -35,6 +35,17 @@ WORKER_INDEX_CONFIG = (
     "config.pipeline",
 )
 
+# After lunr has scored a result, the worker multiplies its score by 1 + boost², where the
+# boost grows with the share of the query's terms the result contains. search-words.js
+# (topicBoost) makes a page's topic-token boost double with each point of cue score because
+# of this: a page sharing many of a long query's words must not outrank the page the query
+# is about.
+WORKER_RESULT_BOOST = ("score: score * (1 + boost ** 2)",)
+
+# lunr's query parser reads a term's boost (`term^N`) as a whole number; search-words.js
+# writes topic boosts as whole numbers.
+LUNR_BOOST_PARSER = "parseInt(lexeme.str, 10)"
+
 # Blocks of Material's base.html that overrides/main.html copies and changes, with the
 # sha256 of Material's own block body at MATERIAL_VERSION.
 COPIED_BLOCKS = {
@@ -56,6 +67,9 @@ SEARCH_SELECTORS = {
     "meta": "md-search-result__meta",
     "list": "md-search-result__list",
     "link": "md-search-result__link",
+    # The "Missing: ..." line under a result. site.css hides it: it lists terms of the
+    # rewritten query (stems, synonyms' words, topic tokens), not words the reader typed.
+    "terms": "md-search-result__terms",
 }
 NO_RESULTS_KEY = "search.result.none"
 RESULT_CHILDREN = (

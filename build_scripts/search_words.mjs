@@ -4,8 +4,9 @@
 // a reader's query are reduced the same way. Called by build_scripts/hooks/search_words.py.
 //
 // With `--data` it writes instead what the browser needs to do the same: the stemmer
-// chosen for each language (after any CEK_KPJ_STEMMERS override), the synonyms, and the
-// source of each chosen Snowball stemmer from node_modules (@orama/stemmers, CommonJS).
+// chosen for each language (after any CEK_KPJ_STEMMERS override), the synonyms, the topic
+// cues, and the source of each chosen Snowball stemmer from node_modules (@orama/stemmers,
+// CommonJS).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
@@ -23,6 +24,7 @@ if (process.argv.includes("--data")) {
     JSON.stringify({
       stemmers: words.stemmers,
       synonyms: data.synonyms,
+      topics: data.topics || {},
       snowball,
     }),
   );

@@ -41,12 +41,20 @@ def test_rewritten_query_reaches_materials_worker(page: Page, server: object) ->
     pages, _ = search(page, "keterlambatan pembayaran", attempts=3)
     posted = page.evaluate("window.__posted")
     queries = [m["data"] for m in posted if m["type"] == mi.QUERY_MESSAGE_TYPE]
-    assert "lambat^1 bayar" in queries, (
+    rewritten = [query for query in queries if query.startswith("lambat^1 bayar")]
+    assert rewritten, (
         f"Material's worker did not get the rewritten query as message type "
         f"{mi.QUERY_MESSAGE_TYPE} (SearchMessageType.QUERY, build_scripts/material_internals.py); "
         f"posted: {posted[-5:]}"
     )
+    # The query's cues ("keterlambatan") add the late-payment page's topic token, boosted.
+    assert "topiccauseslatepayment^" in rewritten[-1]
     assert urlsplit(pages[0]).path == "/causes/late-payment/"
+    # Material's "Missing: ..." line would show the rewritten terms; site.css hides it.
+    terms = page.locator("." + mi.SEARCH_SELECTORS["terms"])
+    assert terms.count() > 0
+    for index in range(terms.count()):
+        expect(terms.nth(index)).to_be_hidden()
 
 
 @pytest.mark.parametrize(

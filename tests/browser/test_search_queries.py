@@ -4,8 +4,8 @@ Each language's home page is opened once and every query is typed into Material'
 box: the query rewriting of search-query.js, Material's worker and the language's own index
 are all exercised as a reader meets them. See tests/search_eval.py.
 
-The `measured` part was written from how people ask in public and is never tuned on: its
-top-1 rate is the figure the README quotes. Queries for pages that are not in the built
+The `measured` part was written blind, from how people ask in public, and is never tuned
+on: its top-1 rate is the figure the README quotes. Queries for pages that are not in the built
 site yet are pending and join the count as soon as their page exists.
 """
 
@@ -19,11 +19,11 @@ from search_eval import evaluate, load_queries, split_pending
 
 pytestmark = pytest.mark.browser
 
-# The goal for `measured` is 95% (issue 12); it is NOT met. The measured part is the fresh
-# round-2 set, written before tuning: 61.5% (id) / 57.7% (en) before, 63.5% / 57.7% after
-# tuning on the tune part (README). The floor keeps that from sliding, with a little
+# The goal for `measured` is 95% (issue 12); it is NOT met. The measured part is round 3,
+# written blind in another session: 66.7% (id) / 73.4% (en) with the search as it was,
+# 85.3% / 86.1% with topic cues (README). The floor keeps that from sliding, with a little
 # margin; raise it only when a fresh, untuned measurement holds the new figure.
-MIN_TOP1 = {"measured": 0.55, "tune": 0.95}
+MIN_TOP1 = {"measured": 0.80, "tune": 0.95}
 MIN_QUERIES = 40
 
 

@@ -102,6 +102,24 @@ def test_copied_blocks_and_partials_match_materials_own() -> None:
         )
 
 
+def test_worker_boosts_results_by_matched_terms_and_lunr_reads_whole_number_boosts() -> None:
+    sources = "\n".join(worker_sources().values())
+    for needle in mi.WORKER_RESULT_BOOST:
+        assert needle in sources, (
+            f"{UPGRADE} The worker no longer has {needle!r}: re-measure the topic boost "
+            "(search-words.js topicBoost) with tests/search_queries.json."
+        )
+    assert mi.LUNR_BOOST_PARSER in sources, (
+        f"{UPGRADE} lunr no longer parses boosts with {mi.LUNR_BOOST_PARSER!r}: check that "
+        "the topic tokens' boosts (search-words.js topicBoost) are still read."
+    )
+
+
+def test_missing_terms_line_is_hidden(site: Path) -> None:
+    css = (ROOT / "docs" / "assets" / "cek-kpj" / "site.css").read_text("utf-8")
+    assert re.search(r"\." + mi.SEARCH_SELECTORS["terms"] + r"\s*\{\s*display:\s*none", css)
+
+
 def test_selectors_and_no_results_text_are_materials(site: Path) -> None:
     partial = (mi.templates() / "partials" / "search.html").read_text("utf-8")
     code = bundle().read_text("utf-8")

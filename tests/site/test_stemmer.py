@@ -125,7 +125,8 @@ def test_english_forms_share_a_stem() -> None:
     ],
 )
 def test_queries_become_index_stems(query: str, lang: str, expected: str) -> None:
-    assert run((("transformQuery", query, lang),)) == (expected,)
+    """The words of a query (topic tokens, which come after them, are in test_search_topics)."""
+    assert run((("queryWords", query, lang),)) == (expected,)
 
 
 def test_build_script_uses_the_same_rules() -> None:

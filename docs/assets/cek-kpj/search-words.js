@@ -52,6 +52,9 @@
     }
   });
   var SYNONYMS = DATA.synonyms || {};
+  // search-words.json "topics": per language, per page, the cues that say a query is about
+  // that page ("ganti kerja" -> causes/membership-transfer/). See topicScores().
+  var TOPICS = DATA.topics || {};
 
   // Indonesian root words (kata dasar). Add a root here when a new page uses an affixed
   // word whose root is missing: tests/site/test_stemmer.py shows what a word stems to.
@@ -77,6 +80,10 @@
     "sulit susah syarat tahu tambah tampil tanda tangan tanggung tangkap tanya tarik telat telepon temu " +
     "tentu tepat terang terap terima tetap tolak tugas tukar tulis tunda tunggak " +
     "tunggu tutup ubah ulang umum undur upah urus usaha usang valid verifikasi waktu wajib " +
+    // roots the topic cues use (search-words.json "topics")
+    "gabung asli palsu tipu resmi uang jasa calo dobel baru lama minggu kontrak satu dua " +
+    "sejarah sumber artikel fakta kuis otomatis diagnosa antre antri slip tanpa sinkron " +
+    "aktif blokir ketik cocok digit unggah waspada " +
     // words that look affixed but are roots, kept whole
     "akan atau bahwa bekas belum berkas bersama berita kapan karena kemarin kenapa " +
     "kepada ketika keluarga kemudian lain memang mengapa mereka pada padahal paling " +
@@ -99,12 +106,15 @@
       hrs: "harus", no: "nomor", nmr: "nomor", telpon: "telepon", tlp: "telepon",
       kerjaan: "pekerjaan", bpjamsostek: "bpjs", ktr: "kantor", pt: "perusahaan",
       eror: "error", erorr: "error", lelet: "lemot", nunggak: "menunggak",
-      tuker: "tukar", ketuker: "tertukar", nonaktif: "tidak aktif", non: "tidak"
+      tuker: "tukar", ketuker: "tertukar", nonaktif: "tidak aktif", non: "tidak",
+      bikin: "buat", barusan: "baru saja", resgin: "resign", resain: "resign", risain: "resign",
+      ngaku: "mengaku", dikasih: "diberi", kasih: "beri", pake: "pakai"
     },
     en: {
       cant: "cannot", cannot: "cannot", wont: "not", dont: "not", doesnt: "not", didnt: "not",
       isnt: "not", aint: "not", inactive: "not active", ph: "phone", tel: "phone",
-      telephone: "phone", pls: "", plz: "", num: "number", acct: "account", pw: "password"
+      telephone: "phone", pls: "", plz: "", num: "number", acct: "account", pw: "password",
+      pt: "company", resgin: "resign", resinged: "resigned", resgined: "resigned"
     }
   };
 
@@ -112,7 +122,7 @@
   var STOP = {
     id: ("yang dan di ke dari ini untuk dengan saya aku kami kita anda apakah " +
       "bagaimana kenapa mengapa ada adalah atau juga saja sih dong deh kok ya nya pun " +
-      "lah kah akan sudah masih lagi mau ingin cara terus lalu habis").split(" "),
+      "lah kah akan sudah masih lagi mau ingin cara terus lalu habis sama").split(" "),
     en: ("a an the and or of to in on at for from with my me i we you your is are was " +
       "were be been am do does did how why when where which who can could should " +
       "would will it its this that there their they after before about as by if so").split(" ")
@@ -316,7 +326,7 @@
   // word, which may still be being typed, matches as a prefix; every other term (and a
   // last word that a synonym replaced, so it was complete) gets `^1` (lunr's default
   // boost) and matches whole stems only ("check" must not find "checker").
-  function transformQuery(query, lang) {
+  function queryWords(query, lang) {
     var stop = STOP_SET[lang] || {};
     var all = expand(words(String(query).slice(0, MAX_QUERY), lang), lang);
     var kept = all.filter(function (item) { return !stop[item.word]; });
@@ -333,9 +343,133 @@
     return out.join(" ");
   }
 
+  // What search-query.js sends to Material's worker for a reader's query: its words
+  // (queryWords) followed by the topic tokens of the pages it is about (topicTerms).
+  function transformQuery(query, lang) {
+    return [queryWords(query, lang)].concat(topicTerms(query, lang)).join(" ").trim();
+  }
+
+  // ---- Topics: which page a query is about -------------------------------------------
+  //
+  // Each page in search-words.json "topics" has cues: short phrases of how people ask
+  // about it, each with a weight ("kpj baru^5"; 1 when none is written). A cue matches a
+  // query when every one of its stems is among the stems of the words the reader typed
+  // (stop words too: "aktif lagi" is not "aktif"), side by side in any order with only
+  // stop words between (cueMatches), so "ganti kerja" also matches "kerja saya ganti" and
+  // "berganti pekerjaan". A cue names only the words that must be there ("created new
+  // kpj", not "created a new kpj"). Synonyms are not applied: the cues are this layer's
+  // own vocabulary. A page scores the weights of its matching cues, heaviest first, each
+  // counted only if it shares no stem with a cue already counted (the same words are one
+  // piece of evidence, not two). Each page that scores is added to the query as its topic
+  // token (topicToken(), the hidden `topic` field the build gives the page), boosted by
+  // topicBoost(score), so lunr still ranks by the page's words, with the reader's meaning
+  // on top.
+  var TOPIC_BOOST = 10;
+  var TOPIC_BASE = 2;
+
+  // lunr's boost for a page's topic token: it doubles with each point of score, so the page
+  // the cues favour most stays ahead of a runner-up that shares more of the query's words
+  // (Material multiplies a result's score by how many of the query's terms it matches).
+  // lunr's query parser takes whole numbers only.
+  function topicBoost(score) {
+    return Math.max(1, Math.round(TOPIC_BOOST * Math.pow(TOPIC_BASE, score)));
+  }
+  var compiledTopics = Object.create(null);
+
+  // The hidden token that stands for a page in the index: "causes/late-payment/" ->
+  // "topiccauseslatepayment", the home page "" -> "topichome". The build writes the same
+  // (build_scripts/hooks/search_words.py, checked by tests/site/test_search_topics.py).
+  function topicToken(page) {
+    return "topic" + (String(page).toLowerCase().replace(/[^a-z0-9]/g, "") || "home");
+  }
+
+  var STOP_STEMS = Object.create(null);
+  function toSet(list) {
+    var set = Object.create(null);
+    list.forEach(function (item) { set[item] = true; });
+    return set;
+  }
+
+  // The stems of every word of `text`, stop words included.
+  function allStems(text, lang) {
+    return words(text, lang).map(function (word) { return stem(word, lang); });
+  }
+
+  function unique(list) {
+    return list.filter(function (item, i) { return item && list.indexOf(item) === i; });
+  }
+
+  // [{page, stems, weight}] for one language, heaviest first, compiled once.
+  function topicCues(lang) {
+    if (compiledTopics[lang]) return compiledTopics[lang];
+    var cues = [];
+    var pages = TOPICS[lang] || {};
+    Object.keys(pages).forEach(function (page) {
+      pages[page].forEach(function (cue) {
+        var parts = /^([^\^]*)(?:\^(\d+(?:\.\d+)?))?$/.exec(String(cue));
+        var stems = parts ? unique(allStems(parts[1], lang)) : [];
+        if (!stems.length) return;
+        cues.push({ page: page, stems: stems, weight: parts[2] ? Number(parts[2]) : 1 });
+      });
+    });
+    cues.sort(function (a, b) { return b.weight - a.weight || b.stems.length - a.stems.length; });
+    compiledTopics[lang] = cues;
+    return cues;
+  }
+
+  // Whether every stem of `cue` is in `seq` (the query's stems, in order) side by side,
+  // in any order, with only stop words between them: "kpj baru" matches "kpj yang baru"
+  // and "baru kpj" but not "hrd baru daftarin kemarin kpj", where the two words are about
+  // different things.
+  function cueMatches(cue, seq, stop) {
+    var need = cue.stems.length;
+    var words = seq.filter(function (term) {
+      return !stop[term] || cue.stems.indexOf(term) >= 0;
+    });
+    for (var i = 0; i + need <= words.length; i++) {
+      var run = words.slice(i, i + need);
+      if (cue.stems.every(function (term) { return run.indexOf(term) >= 0; })) return true;
+    }
+    return false;
+  }
+
+  // The cues a query matches that count ([{page, stems, weight}], heaviest first).
+  function topicMatches(query, lang) {
+    var seq = allStems(String(query).slice(0, MAX_QUERY), lang);
+    var stop = STOP_STEMS[lang] || (STOP_STEMS[lang] = toSet(allStems(STOP[lang].join(" "), lang)));
+    var used = Object.create(null); // page -> stems already counted for it
+    return topicCues(lang).filter(function (cue) {
+      if (!cueMatches(cue, seq, stop)) return false;
+      var seen = used[cue.page] || (used[cue.page] = Object.create(null));
+      if (cue.stems.some(function (term) { return seen[term]; })) return false;
+      cue.stems.forEach(function (term) { seen[term] = true; });
+      return true;
+    });
+  }
+
+  // {page: score} for a query: the pages its cues point to (only pages that score).
+  function topicScores(query, lang) {
+    var scores = Object.create(null);
+    topicMatches(query, lang).forEach(function (cue) {
+      scores[cue.page] = (scores[cue.page] || 0) + cue.weight;
+    });
+    return scores;
+  }
+
+  // The topic tokens to add to a query, in lunr's syntax ("topicx^20 topicy^8").
+  function topicTerms(query, lang) {
+    var scores = topicScores(query, lang);
+    return Object.keys(scores)
+      .sort(function (a, b) { return scores[b] - scores[a]; })
+      .map(function (page) { return topicToken(page) + "^" + topicBoost(scores[page]); });
+  }
+
   var api = {
     stemId: stemId, stemEn: stemEn, stem: stem, words: words, terms: terms, expand: expand,
-    transformQuery: transformQuery, roots: ROOTS_ID, stemmers: STEMMERS,
+    transformQuery: transformQuery, queryWords: queryWords, topicTerms: topicTerms,
+    topicScores: topicScores, topicMatches: topicMatches,
+    topicCues: topicCues, topicToken: topicToken,
+    roots: ROOTS_ID, stemmers: STEMMERS,
     MAX_QUERY: MAX_QUERY, MAX_WORD: MAX_WORD
   };
   if (isNode) module.exports = api;

@@ -1,0 +1,129 @@
+"""Search topics: the cues that say which page a query is about (issue 12).
+
+search-words.json "topics" lists, per language and page, short cues of how people ask
+about that page. search-words.js adds the topic token of every page a query's cues point
+to, boosted, and the build gives each page that token in a hidden `topic` field. These
+tests run search-words.js under Node as the build does and read the built index.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from test_stemmer import ROOT, run
+
+DATA = ROOT / "docs" / "assets" / "cek-kpj" / "search-words.json"
+LANG_PREFIX = {"id": "", "en": "en/"}
+CUE = re.compile(r"^[^\^]+(\^\d+(\.\d+)?)?$")
+
+
+def topics() -> dict[str, dict[str, list[str]]]:
+    return json.loads(DATA.read_text("utf-8"))["topics"]
+
+
+def index(site: Path, lang: str) -> dict:
+    return json.loads((site / LANG_PREFIX[lang] / "search" / "search_index.json").read_text("utf-8"))
+
+
+def top_page(query: str, lang: str) -> str | None:
+    """The page the query's cues favour most, or None when no cue matches."""
+    (scores,) = run((("topicScores", query, lang),))
+    return max(scores, key=scores.get) if scores else None
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_page_has_cues_and_every_cue_names_a_page(site: Path, lang: str) -> None:
+    pages = {doc["location"] for doc in index(site, lang)["docs"] if "#" not in doc["location"]}
+    pages.discard("404.html")
+    cued = set(topics()[lang])
+    assert pages - cued == set(), f"{lang}: pages without topic cues"
+    assert cued - pages == set(), f"{lang}: cues for pages that are not built"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_cues_are_well_formed_and_not_repeated(lang: str) -> None:
+    for page, cues in topics()[lang].items():
+        assert all(CUE.match(cue) for cue in cues), (page, [c for c in cues if not CUE.match(c)])
+        (compiled,) = run((("topicCues", lang, lang),))
+        stems = [tuple(sorted(cue["stems"])) for cue in compiled if cue["page"] == page]
+        repeated = {s for s in stems if stems.count(s) > 1}
+        assert not repeated, f"{lang} {page!r}: cues that reduce to the same words: {repeated}"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_built_index_gives_each_page_its_topic_token(site: Path, lang: str) -> None:
+    docs = index(site, lang)["docs"]
+    pages = [doc for doc in docs if "#" not in doc["location"]]
+    tokens = run(tuple(("topicToken", doc["location"], lang) for doc in pages))
+    assert [doc.get("topic") for doc in pages] == list(tokens)
+    assert len(set(tokens)) == len(tokens), "two pages share a topic token"
+    assert all("topic" not in doc for doc in docs if "#" in doc["location"])
+    assert "topic" in index(site, lang)["config"]["fields"]
+
+
+@pytest.mark.parametrize(
+    ("query", "lang", "page"),
+    [
+        # The issue's own examples: meaning before spelling.
+        ("switched jobs", "en", "causes/membership-transfer/"),
+        ("quit my job", "en", "causes/membership-transfer/"),
+        ("moving to a new company", "en", "causes/membership-transfer/"),
+        ("ganti kerja", "id", "causes/membership-transfer/"),
+        ("berganti pekerjaan", "id", "causes/membership-transfer/"),
+        ("hotline", "en", "fixes/contact-cs/"),
+        ("call bpjs", "en", "fixes/contact-cs/"),
+        ("nomor telepon bpjs", "id", "fixes/contact-cs/"),
+        ("two kpj numbers", "en", "causes/multiple-kpj/"),
+        ("kpj dobel", "id", "causes/multiple-kpj/"),
+        ("nomor kpj lebih dari satu", "id", "causes/multiple-kpj/"),
+        ("new id card nik changed", "en", "causes/identity-mismatch/"),
+        ("ktp baru nik berubah", "id", "causes/identity-mismatch/"),
+        ("laid off", "en", "causes/inactive-membership/"),
+        ("berhenti bekerja", "id", "causes/inactive-membership/"),
+    ],
+)
+def test_cues_point_everyday_phrasings_to_their_page(query: str, lang: str, page: str) -> None:
+    assert top_page(query, lang) == page
+
+
+def test_cue_words_must_be_side_by_side() -> None:
+    """Only stop words may come between a cue's words, in any order."""
+    matches = run(
+        (
+            ("topicMatches", "kpj yang baru", "id"),  # "yang" is a stop word
+            ("topicMatches", "hrd baru daftarin kemarin kpj", "id"),
+        )
+    )
+    cues = [{" ".join(cue["stems"]) for cue in found} for found in matches]
+    assert "kpj baru" in cues[0]
+    assert "kpj baru" not in cues[1]
+
+
+def test_overlapping_cues_count_once() -> None:
+    """"tempat kerja baru" does not also count "kerja baru": one piece of evidence."""
+    (found,) = run((("topicMatches", "tempat kerja baru", "id"),))
+    transfer = [cue for cue in found if cue["page"] == "causes/membership-transfer/"]
+    used = [stem for cue in transfer for stem in cue["stems"]]
+    assert len(used) == len(set(used))
+
+
+def test_topic_tokens_follow_the_words_with_whole_number_boosts() -> None:
+    """lunr's query parser takes whole-number boosts only; a surer page gets a bigger one."""
+    (query,) = run((("transformQuery", "kantor baru bikin kpj baru", "id"),))
+    words, _, tokens = query.partition(" topic")
+    assert words.split()[0] == "kantor^1"
+    terms = ("topic" + tokens).split()
+    assert [term.split("^")[0] for term in terms][:2] == [
+        "topiccausesmultiplekpj",
+        "topiccausesmembershiptransfer",
+    ]
+    boosts = [term.split("^")[1] for term in terms]
+    assert all(boost.isdigit() for boost in boosts)
+    assert int(boosts[0]) > int(boosts[1])
+
+
+def test_a_query_with_no_cue_gets_no_topic() -> None:
+    assert run((("topicTerms", "kpj", "id"), ("topicTerms", "", "en"))) == ([], [])
