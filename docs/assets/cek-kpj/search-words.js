@@ -108,7 +108,8 @@
       eror: "error", erorr: "error", lelet: "lemot", nunggak: "menunggak",
       tuker: "tukar", ketuker: "tertukar", nonaktif: "tidak aktif", non: "tidak",
       bikin: "buat", barusan: "baru saja", resgin: "resign", resain: "resign", risain: "resign",
-      ngaku: "mengaku", dikasih: "diberi", kasih: "beri", pake: "pakai"
+      ngaku: "mengaku", dikasih: "diberi", kasih: "beri", pake: "pakai", nongol: "muncul",
+      liat: "lihat", tetep: "tetap"
     },
     en: {
       cant: "cannot", cannot: "cannot", wont: "not", dont: "not", doesnt: "not", didnt: "not",
