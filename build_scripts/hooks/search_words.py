@@ -19,11 +19,12 @@ lunr's own pipeline is limited to the trimmer: stemming is done by search-words.
 
 The browser gets the same data search-words.js reads under Node (its synonyms and the
 stemmer chosen per language, `docs/assets/cek-kpj/search-words.json`) as a generated
-script, `assets/cek-kpj/search-data.js`, loaded before search-words.js. When a language
-uses Snowball, its stemmer is vendored from node_modules (@orama/stemmers, pinned in
-package-lock.json) as `assets/cek-kpj/snowball-<lang>.js`. These are generated files of
-the build, so `mkdocs serve`, the built site and the offline copy (the service worker
-precaches every script) all run the same query processing.
+script, `assets/cek-kpj/search-data.js`. When a language uses Snowball, its stemmer is
+vendored from node_modules (@orama/stemmers, pinned in package-lock.json) as
+`assets/cek-kpj/snowball-<lang>.js`. search-query.js loads these and search-words.js
+when a reader starts to search. They are generated files of the build, so `mkdocs
+serve`, the built site and the offline copy (the service worker precaches every script)
+all run the same query processing.
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ PIPELINE = ["trimmer"]  # no lunr stemmer or stop words: search-words.js does bo
 _keywords: dict[str, list[str]] = {}
 
 WORDS_SCRIPT = "assets/cek-kpj/search-words.js"
+QUERY_SCRIPT = "assets/cek-kpj/search-query.js"
 DATA_SCRIPT = "assets/cek-kpj/search-data.js"
 
 
@@ -117,16 +119,19 @@ _scripts: dict[str, str] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Load the generated scripts before search-words.js, on every page."""
+    """Make the generated scripts; search-query.js loads them and search-words.js itself.
+
+    They are not in `extra_javascript`: they are loaded only once a reader starts to
+    search, so pages that are never searched do not carry them.
+    """
     _scripts.clear()
     _scripts.update(browser_scripts(node_json(["--data"])))  # type: ignore[arg-type]
     names = [str(script) for script in config.extra_javascript]
-    if WORDS_SCRIPT not in names:
-        raise PluginError(f"search_words: {WORDS_SCRIPT} is missing from extra_javascript")
-    for path in _scripts:
-        if path not in names:
-            config.extra_javascript.insert(names.index(WORDS_SCRIPT), path)
-            names = [str(script) for script in config.extra_javascript]
+    if QUERY_SCRIPT not in names:
+        raise PluginError(f"search_words: {QUERY_SCRIPT} is missing from extra_javascript")
+    lazy = [name for name in names if name == WORDS_SCRIPT or name in _scripts]
+    if lazy:
+        raise PluginError(f"search_words: search-query.js loads {lazy} itself; remove them")
     return config
 
 

@@ -145,3 +145,22 @@ def test_typing_a_60000_character_query_leaves_the_page_responsive(
     blocked = longest_block_after_answer(page)
     assert blocked < 1_000, f"the main thread was blocked for {blocked:.0f} ms"
     assert search(page, "kpj", attempts=3)[0], "search no longer answers after a long query"
+
+
+def test_search_rules_load_only_once_a_reader_searches(
+    page: Page, server: object, watch: object
+) -> None:
+    """search-data.js and search-words.js (about 20 KB) stay off pages nobody searches."""
+    lazy = ("/assets/cek-kpj/search-data.js", "/assets/cek-kpj/search-words.js")
+
+    def loaded() -> list[str]:
+        paths = [urlsplit(url).path for url in watch.requests]  # type: ignore[attr-defined]
+        return [name for name in lazy if name in paths]
+
+    page.goto(server.url + "/en/")  # type: ignore[attr-defined]
+    page.wait_for_load_state("networkidle")
+    assert loaded() == [], "the search rules were loaded before anyone searched"
+    open_search(page, server.url + "/en/")  # type: ignore[attr-defined]
+    assert loaded() == list(lazy)
+    pages, _ = search(page, "switched jobs", attempts=3)
+    assert urlsplit(pages[0]).path == "/en/causes/membership-transfer/"

@@ -19,11 +19,12 @@ from search_eval import evaluate, load_queries, split_pending
 
 pytestmark = pytest.mark.browser
 
-# The goal for `measured` is 95% (issue 12); it is NOT met. The measured part is round 4,
-# written blind in another session: 78.0% (id) / 85.2% (en) with the cues of round 3,
-# 84.1% / 88.9% after tuning on round 3's misses (README). The floor keeps that from
-# sliding, with a little margin; raise it only when a fresh, untuned measurement holds.
-MIN_TOP1 = {"measured": 0.80, "tune": 0.95}
+# The goal for `measured` is 95% (issue 12); it is NOT met. The measured part is round 5,
+# written blind in another session: 82.4% (id) / 92.8% (en) with the cues of round 4,
+# 86.8% / 91.3% after tuning on round 4's misses and two new tuning sets (README). The
+# floor keeps that from sliding, with a little margin; raise it only when a fresh,
+# untuned measurement holds.
+MIN_TOP1 = {"measured": 0.80, "tune": 0.93}
 MIN_QUERIES = 40
 
 

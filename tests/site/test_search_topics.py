@@ -127,3 +127,19 @@ def test_topic_tokens_follow_the_words_with_whole_number_boosts() -> None:
 
 def test_a_query_with_no_cue_gets_no_topic() -> None:
     assert run((("topicTerms", "kpj", "id"), ("topicTerms", "", "en"))) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang", "read_as"),
+    [
+        ("tunggakn", "id", "tunggak"),  # a letter dropped
+        ("pindha", "id", "pindah"),  # neighbours swapped
+        ("maintenence", "en", "maintenanc"),  # a letter changed
+        ("kontrk", "id", "kontrk"),  # one edit from "kontrak" and "kontak": kept as typed
+        ("bayar", "id", "bayar"),  # a cue word itself
+        ("kpjj", "id", "kpjj"),  # too short to guess
+    ],
+)
+def test_a_typo_of_one_cue_word_is_read_as_that_word(typed: str, lang: str, read_as: str) -> None:
+    (stem,) = run((("stem", typed, lang),))
+    assert run((("correctTypo", stem, lang),)) == (read_as,)

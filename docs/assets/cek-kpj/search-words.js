@@ -109,13 +109,17 @@
       tuker: "tukar", ketuker: "tertukar", nonaktif: "tidak aktif", non: "tidak",
       bikin: "buat", barusan: "baru saja", resgin: "resign", resain: "resign", risain: "resign",
       ngaku: "mengaku", dikasih: "diberi", kasih: "beri", pake: "pakai", nongol: "muncul",
-      liat: "lihat", tetep: "tetap"
+      liat: "lihat", tetep: "tetap", tau: "tahu", gatau: "tidak tahu", gatahu: "tidak tahu",
+      gabisa: "tidak bisa", gbs: "tidak bisa", brp: "berapa", stlh: "setelah", sy: "saya",
+      dapet: "dapat", trs: "terus", sm: "sama", jd: "jadi", bikinin: "buatkan", keliatan: "kelihatan",
+      temen: "teman", cairin: "cairkan"
     },
     en: {
       cant: "cannot", cannot: "cannot", wont: "not", dont: "not", doesnt: "not", didnt: "not",
       isnt: "not", aint: "not", inactive: "not active", ph: "phone", tel: "phone",
       telephone: "phone", pls: "", plz: "", num: "number", acct: "account", pw: "password",
-      pt: "company", resgin: "resign", resinged: "resigned", resgined: "resigned"
+      pt: "company", resgin: "resign", resinged: "resigned", resgined: "resigned",
+      whats: "what is", im: "i am"
     }
   };
 
@@ -123,7 +127,7 @@
   var STOP = {
     id: ("yang dan di ke dari ini untuk dengan saya aku kami kita anda apakah " +
       "bagaimana kenapa mengapa ada adalah atau juga saja sih dong deh kok ya nya pun " +
-      "lah kah akan sudah masih lagi mau ingin cara terus lalu habis sama").split(" "),
+      "lah kah akan sudah masih lagi mau ingin cara terus lalu habis sama itu").split(" "),
     en: ("a an the and or of to in on at for from with my me i we you your is are was " +
       "were be been am do does did how why when where which who can could should " +
       "would will it its this that there their they after before about as by if so").split(" ")
@@ -434,9 +438,51 @@
     return false;
   }
 
+  // A typed stem that no cue uses, read as the one cue word it is a typo of: same first
+  // letter, at least TYPO_MIN letters, one letter added, dropped, changed or two
+  // neighbours swapped ("resgin" -> "resign", "tunggakn" -> "tunggak"). When two cue
+  // words are that close, or none is, the stem is kept as typed.
+  var TYPO_MIN = 5;
+  var cueWords = Object.create(null);
+
+  function cueVocabulary(lang) {
+    if (cueWords[lang]) return cueWords[lang];
+    var set = Object.create(null);
+    topicCues(lang).forEach(function (cue) {
+      cue.stems.forEach(function (term) { set[term] = true; });
+    });
+    cueWords[lang] = { set: set, list: Object.keys(set).filter(function (w) { return w.length >= TYPO_MIN - 1; }) };
+    return cueWords[lang];
+  }
+
+  // Whether a and b differ by one edit (insert, delete, substitute, swap of neighbours).
+  function oneEditApart(a, b) {
+    if (a === b || Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    if (a.length === b.length) {
+      if (a.slice(i + 1) === b.slice(i + 1)) return true; // one letter changed
+      return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    }
+    var longer = a.length > b.length ? a : b;
+    var shorter = a.length > b.length ? b : a;
+    return longer.slice(i + 1) === shorter.slice(i); // one letter added or dropped
+  }
+
+  function correctTypo(term, lang) {
+    var vocabulary = cueVocabulary(lang);
+    if (term.length < TYPO_MIN || term.length > MAX_WORD || vocabulary.set[term]) return term;
+    var found = vocabulary.list.filter(function (word) {
+      return word[0] === term[0] && oneEditApart(term, word);
+    });
+    return found.length === 1 ? found[0] : term;
+  }
+
   // The cues a query matches that count ([{page, stems, weight}], heaviest first).
   function topicMatches(query, lang) {
-    var seq = allStems(String(query).slice(0, MAX_QUERY), lang);
+    var seq = allStems(String(query).slice(0, MAX_QUERY), lang).map(function (term) {
+      return correctTypo(term, lang);
+    });
     var stop = STOP_STEMS[lang] || (STOP_STEMS[lang] = toSet(allStems(STOP[lang].join(" "), lang)));
     var used = Object.create(null); // page -> stems already counted for it
     return topicCues(lang).filter(function (cue) {
@@ -469,7 +515,7 @@
     stemId: stemId, stemEn: stemEn, stem: stem, words: words, terms: terms, expand: expand,
     transformQuery: transformQuery, queryWords: queryWords, topicTerms: topicTerms,
     topicScores: topicScores, topicMatches: topicMatches,
-    topicCues: topicCues, topicToken: topicToken,
+    topicCues: topicCues, topicToken: topicToken, correctTypo: correctTypo,
     roots: ROOTS_ID, stemmers: STEMMERS,
     MAX_QUERY: MAX_QUERY, MAX_WORD: MAX_WORD
   };
