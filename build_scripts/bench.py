@@ -366,7 +366,10 @@ def main() -> None:
 
             rates = search_rates(server, browser, site)
             if rates:
-                print("\nSearch (tests/search_queries.json; `measured` is never tuned on):")
+                print(
+                    "\nSearch (`measured`: tests/search_queries.json, never tuned on;"
+                    " `tune`: the examples the search learns from):"
+                )
                 for name, rate in rates.items():
                     pending = f"({rate['pending']} pending)" if rate["pending"] else ""
                     line(

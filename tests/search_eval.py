@@ -3,9 +3,10 @@
 `evaluate()` drives Material's search in an open Playwright page, so the test
 (tests/browser/test_search_queries.py) and the benchmark (build_scripts/bench.py) measure
 exactly what a reader gets: the query rewriting in search-query.js, Material's worker and
-the language's own index. The queries live in tests/search_queries.json, in two parts:
-`tune` (the search words may be tuned on it) and `measured` (only measured). A query whose
-page is not in the built site yet is pending: it is left out until the page exists.
+the language's own index. Two parts: `tune`, the examples the search learns from and may
+be tuned on (docs/assets/cek-kpj/search-examples.json), and `measured`, only measured
+(tests/search_queries.json). A query whose page is not in the built site yet is
+pending: it is left out until the page exists.
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 QUERIES = Path(__file__).resolve().parent / "search_queries.json"
+# The tune part: the examples the search learns from (product data, beside the pages).
+EXAMPLES = (
+    Path(__file__).resolve().parents[1] / "docs" / "assets" / "cek-kpj" / "search-examples.json"
+)
 LANG_ROOT = {"id": "/", "en": "/en/"}
 
 _RESULT_PAGES = """items => items.map(item => {
@@ -29,7 +34,13 @@ PARTS = ("measured", "tune")
 
 
 def load_queries(part: str, lang: str) -> list[dict[str, str]]:
-    """One part of one language's query set: [{"q": ..., "page": ...}, ...]."""
+    """One part of one language's query set: [{"q": ..., "page": ...}, ...].
+
+    `tune` is the search's own examples (search-examples.json); `measured` is
+    tests/search_queries.json, which the search never sees.
+    """
+    if part == "tune":
+        return json.loads(EXAMPLES.read_text(encoding="utf-8"))[lang]
     return json.loads(QUERIES.read_text(encoding="utf-8"))[part][lang]
 
 

@@ -1,4 +1,4 @@
-"""The query set (tests/search_queries.json) through the real search box, per language.
+"""The query set through the real search box, per language (tests/search_eval.py).
 
 Each language's home page is opened once and every query is typed into Material's search
 box: the query rewriting of search-query.js, Material's worker and the language's own index
@@ -19,12 +19,11 @@ from search_eval import evaluate, load_queries, split_pending
 
 pytestmark = pytest.mark.browser
 
-# The goal for `measured` is 95% (issue 12); it is NOT met. The measured part is round 5,
-# written blind in another session: 82.4% (id) / 92.8% (en) with the cues of round 4,
-# 86.8% / 91.3% after tuning on round 4's misses and two new tuning sets (README). The
-# floor keeps that from sliding, with a little margin; raise it only when a fresh,
-# untuned measurement holds.
-MIN_TOP1 = {"measured": 0.80, "tune": 0.93}
+# The goal for `measured` is 95% (issue 12); it is NOT met. The measured part is rounds 5
+# and 6, each written blind in another session: 91.9% (id) / 93.3% (en) with topic cues
+# and examples (README). The floor keeps that from sliding, with a little margin; raise
+# it only when a fresh, untuned measurement holds.
+MIN_TOP1 = {"measured": 0.85, "tune": 0.93}
 MIN_QUERIES = 40
 
 

@@ -125,8 +125,8 @@ def test_topic_tokens_follow_the_words_with_whole_number_boosts() -> None:
     assert int(boosts[0]) > int(boosts[1])
 
 
-def test_a_query_with_no_cue_gets_no_topic() -> None:
-    assert run((("topicTerms", "kpj", "id"), ("topicTerms", "", "en"))) == ([], [])
+def test_a_query_with_no_cue_and_no_example_word_gets_no_topic() -> None:
+    assert run((("topicTerms", "zqxwv", "id"), ("topicTerms", "", "en"))) == ([], [])
 
 
 @pytest.mark.parametrize(
@@ -143,3 +143,46 @@ def test_a_query_with_no_cue_gets_no_topic() -> None:
 def test_a_typo_of_one_cue_word_is_read_as_that_word(typed: str, lang: str, read_as: str) -> None:
     (stem,) = run((("stem", typed, lang),))
     assert run((("correctTypo", stem, lang),)) == (read_as,)
+
+
+EXAMPLES = ROOT / "docs" / "assets" / "cek-kpj" / "search-examples.json"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_page_has_examples_and_every_example_names_a_page(site: Path, lang: str) -> None:
+    pages = {doc["location"] for doc in index(site, lang)["docs"] if "#" not in doc["location"]}
+    pages.discard("404.html")
+    examples = json.loads(EXAMPLES.read_text("utf-8"))[lang]
+    named = [example["page"] for example in examples]
+    assert set(named) - pages == set(), f"{lang}: examples for pages that are not built"
+    few = {page: named.count(page) for page in pages if named.count(page) < 5}
+    assert not few, f"{lang}: pages with fewer than 5 examples: {few}"
+    queries = [example["q"].strip().lower() for example in examples]
+    assert len(queries) == len(set(queries)), f"{lang}: an example is there twice"
+
+
+def test_the_examples_never_contain_a_measured_query() -> None:
+    """The measured part must stay unseen by what the search learns from."""
+    measured = json.loads((ROOT / "tests" / "search_queries.json").read_text("utf-8"))
+    examples = json.loads(EXAMPLES.read_text("utf-8"))
+    for lang in ("id", "en"):
+        seen = {example["q"].strip().lower() for example in examples[lang]}
+        both = [item["q"] for item in measured["measured"][lang] if item["q"].strip().lower() in seen]
+        assert not both, f"{lang}: measured queries among the examples: {both}"
+
+
+def test_examples_point_a_query_no_cue_matches_to_a_page() -> None:
+    """"paklaring" is in no cue; the one example that has it asks how to find a KPJ."""
+    assert run((("topicMatches", "paklaring", "id"),)) == ([],)
+    (learned,) = run((("exampleScores", "paklaring", "id"),))
+    assert max(learned, key=learned.get) == "find-kpj/"
+    assert top_page("paklaring", "id") == "find-kpj/"
+    assert run((("exampleScores", "zqxwv", "id"),)) == ({},)
+
+
+def test_pages_far_behind_in_the_examples_get_no_topic() -> None:
+    (learned,) = run((("exampleScores", "paklaring", "id"),))
+    (scores,) = run((("topicScores", "paklaring", "id"),))
+    best = max(learned.values())
+    far = [page for page, value in learned.items() if best - value > 1]
+    assert far and not set(far) & set(scores)

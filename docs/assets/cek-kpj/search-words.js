@@ -31,6 +31,12 @@
   var isNode = typeof module === "object" && module.exports;
   // search-words.json: {"stemmers": {"id": ..., "en": ...}, "synonyms": {"id": {...}, "en": {...}}}
   var DATA = isNode ? require("./search-words.json") : root.CekKpjSearchData || {};
+  if (isNode) {
+    // search-examples.json (CEK_KPJ_EXAMPLES names another file, for a measurement).
+    var examplesFile = process.env.CEK_KPJ_EXAMPLES || "./search-examples.json";
+    var examples = require(examplesFile);
+    DATA = Object.assign({}, DATA, { examples: { id: examples.id || [], en: examples.en || [] } });
+  }
   var STEMMERS = Object.assign({}, DATA.stemmers || {});
   // CEK_KPJ_STEMMERS=id:snowball,en:hand-written overrides the choice for a measurement;
   // the build writes the same choice into search-data.js, so the browser follows.
@@ -55,6 +61,8 @@
   // search-words.json "topics": per language, per page, the cues that say a query is about
   // that page ("ganti kerja" -> causes/membership-transfer/). See topicScores().
   var TOPICS = DATA.topics || {};
+  // Examples of how people ask, per language: [{q, page}, ...] (search-examples.json).
+  var EXAMPLES = DATA.examples || {};
 
   // Indonesian root words (kata dasar). Add a root here when a new page uses an affixed
   // word whose root is missing: tests/site/test_stemmer.py shows what a word stems to.
@@ -500,7 +508,72 @@
     topicMatches(query, lang).forEach(function (cue) {
       scores[cue.page] = (scores[cue.page] || 0) + cue.weight;
     });
+    var learned = exampleScores(query, lang);
+    var pages = Object.keys(learned);
+    if (!pages.length) return scores;
+    var best = Math.max.apply(null, pages.map(function (page) { return learned[page]; }));
+    pages.forEach(function (page) {
+      // Only pages close to the best one: a word few examples share says little.
+      var lead = EXAMPLE_BASE + EXAMPLE_WEIGHT * (learned[page] - best);
+      if (lead > EXAMPLE_BASE / 2) scores[page] = Math.round(((scores[page] || 0) + lead) * 100) / 100;
+    });
     return scores;
+  }
+
+  // ---- Examples: what the words of similar questions point to -------------------------
+  //
+  // A naive Bayes model over the examples: for each page, how often each stem (stop words
+  // left out, typos read as cue words) occurs in the examples that page answers. A query's
+  // stems that occur in any example give each page a log-likelihood (smoothed by
+  // EXAMPLE_SMOOTHING; every page equally likely beforehand). topicScores() adds, to each
+  // page's cue score, EXAMPLE_BASE less EXAMPLE_WEIGHT times how far the page is behind
+  // the best one (pages more than one point behind get nothing), so a query no cue
+  // matches still finds the page whose examples share its words, and the cues still
+  // decide between close pages. The weights were chosen by cross-validation on the
+  // examples; keeping the layer at all was decided on a fresh measured round (README).
+  var EXAMPLE_WEIGHT = 0.5;
+  var EXAMPLE_BASE = 1;
+  var EXAMPLE_SMOOTHING = 0.5;
+  var models = Object.create(null);
+
+  function exampleFeatures(text, lang) {
+    return unique(terms(String(text).slice(0, MAX_QUERY), lang).map(function (term) {
+      return correctTypo(term, lang);
+    }));
+  }
+
+  function exampleModel(lang) {
+    if (models[lang]) return models[lang];
+    var pages = Object.create(null);
+    var vocabulary = Object.create(null);
+    var size = 0;
+    (EXAMPLES[lang] || []).forEach(function (example) {
+      var page = pages[example.page] || (pages[example.page] = { total: 0, counts: Object.create(null) });
+      exampleFeatures(example.q, lang).forEach(function (feature) {
+        page.counts[feature] = (page.counts[feature] || 0) + 1;
+        page.total += 1;
+        if (!vocabulary[feature]) { vocabulary[feature] = true; size += 1; }
+      });
+    });
+    models[lang] = { pages: pages, vocabulary: vocabulary, size: size };
+    return models[lang];
+  }
+
+  // {page: log-likelihood} of a query under each page's examples; {} when no stem of the
+  // query occurs in any example.
+  function exampleScores(query, lang) {
+    var model = exampleModel(lang);
+    var features = exampleFeatures(query, lang).filter(function (f) { return model.vocabulary[f]; });
+    var out = Object.create(null);
+    if (!features.length) return out;
+    Object.keys(model.pages).forEach(function (name) {
+      var page = model.pages[name];
+      var denominator = page.total + EXAMPLE_SMOOTHING * model.size;
+      out[name] = features.reduce(function (sum, feature) {
+        return sum + Math.log(((page.counts[feature] || 0) + EXAMPLE_SMOOTHING) / denominator);
+      }, 0);
+    });
+    return out;
   }
 
   // The topic tokens to add to a query, in lunr's syntax ("topicx^20 topicy^8").
@@ -514,7 +587,8 @@
   var api = {
     stemId: stemId, stemEn: stemEn, stem: stem, words: words, terms: terms, expand: expand,
     transformQuery: transformQuery, queryWords: queryWords, topicTerms: topicTerms,
-    topicScores: topicScores, topicMatches: topicMatches,
+    examples: DATA.examples,
+    topicScores: topicScores, topicMatches: topicMatches, exampleScores: exampleScores,
     topicCues: topicCues, topicToken: topicToken, correctTypo: correctTypo,
     roots: ROOTS_ID, stemmers: STEMMERS,
     MAX_QUERY: MAX_QUERY, MAX_WORD: MAX_WORD
