@@ -7,7 +7,7 @@ this hook adds hidden fields to every entry of each language's index:
 - `title_stems` and `text_stems`: the entry's title and text reduced to stems;
 - `keywords` (page entries only): the stems of the page's `keywords:` front matter;
 - `topic` (page entries only): the page's topic token ("topiccauseslatepayment"), which
-  search-words.js adds to a query, boosted, when the query's words match the page's cues
+  search-topics.js adds to a query, boosted, when the query's words match the page's cues
   in search-words.json "topics" (what the reader means, not only which words they used).
 
 The stems come from `docs/assets/cek-kpj/search-words.js`, run under Node by
@@ -161,7 +161,7 @@ def stems(texts: dict[str, list[str]]) -> dict[str, list[str]]:
 
 
 def topic_token(page: str) -> str:
-    """The page's hidden topic token, as search-words.js topicToken() writes it."""
+    """The page's hidden topic token, as search-topics.js topicToken() writes it."""
     return "topic" + (re.sub(r"[^a-z0-9]", "", page.lower()) or "home")
 
 

@@ -107,11 +107,11 @@ def test_worker_boosts_results_by_matched_terms_and_lunr_reads_whole_number_boos
     for needle in mi.WORKER_RESULT_BOOST:
         assert needle in sources, (
             f"{UPGRADE} The worker no longer has {needle!r}: re-measure the topic boost "
-            "(search-words.js topicBoost) with tests/search_queries.json."
+            "(search-topics.js topicBoost) with tests/search_queries.json."
         )
     assert mi.LUNR_BOOST_PARSER in sources, (
         f"{UPGRADE} lunr no longer parses boosts with {mi.LUNR_BOOST_PARSER!r}: check that "
-        "the topic tokens' boosts (search-words.js topicBoost) are still read."
+        "the topic tokens' boosts (search-topics.js topicBoost) are still read."
     )
 
 

@@ -1,7 +1,7 @@
 """Search topics: the cues that say which page a query is about (issue 12).
 
 search-words.json "topics" lists, per language and page, short cues of how people ask
-about that page. search-words.js adds the topic token of every page a query's cues point
+about that page. search-topics.js adds the topic token of every page a query's cues point
 to, boosted, and the build gives each page that token in a hidden `topic` field. These
 tests run search-words.js under Node as the build does and read the built index.
 """

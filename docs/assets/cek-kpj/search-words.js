@@ -58,11 +58,7 @@
     }
   });
   var SYNONYMS = DATA.synonyms || {};
-  // search-words.json "topics": per language, per page, the cues that say a query is about
-  // that page ("ganti kerja" -> causes/membership-transfer/). See topicScores().
-  var TOPICS = DATA.topics || {};
-  // Examples of how people ask, per language: [{q, page}, ...] (search-examples.json).
-  var EXAMPLES = DATA.examples || {};
+  // DATA.topics and DATA.examples are read by search-topics.js (makeTopics, below).
 
   // Indonesian root words (kata dasar). Add a root here when a new page uses an affixed
   // word whose root is missing: tests/site/test_stemmer.py shows what a word stems to.
@@ -362,237 +358,19 @@
     return [queryWords(query, lang)].concat(topicTerms(query, lang)).join(" ").trim();
   }
 
-  // ---- Topics: which page a query is about -------------------------------------------
-  //
-  // Each page in search-words.json "topics" has cues: short phrases of how people ask
-  // about it, each with a weight ("kpj baru^5"; 1 when none is written). A cue matches a
-  // query when every one of its stems is among the stems of the words the reader typed
-  // (stop words too: "aktif lagi" is not "aktif"), side by side in any order with only
-  // stop words between (cueMatches), so "ganti kerja" also matches "kerja saya ganti" and
-  // "berganti pekerjaan". A cue names only the words that must be there ("created new
-  // kpj", not "created a new kpj"). Synonyms are not applied: the cues are this layer's
-  // own vocabulary. A page scores the weights of its matching cues, heaviest first, each
-  // counted only if it shares no stem with a cue already counted (the same words are one
-  // piece of evidence, not two). Each page that scores is added to the query as its topic
-  // token (topicToken(), the hidden `topic` field the build gives the page), boosted by
-  // topicBoost(score), so lunr still ranks by the page's words, with the reader's meaning
-  // on top.
-  var TOPIC_BOOST = 10;
-  var TOPIC_BASE = 2;
+  var makeTopics = isNode ? require("./search-topics.js") : root.CekKpjSearchTopics;
+  if (typeof makeTopics !== "function") throw new Error("search-words: search-topics.js is missing");
+  var topics = makeTopics(
+    { words: words, stem: stem, terms: terms, stop: STOP, MAX_QUERY: MAX_QUERY, MAX_WORD: MAX_WORD },
+    DATA
+  );
+  var topicTerms = topics.topicTerms;
 
-  // lunr's boost for a page's topic token: it doubles with each point of score, so the page
-  // the cues favour most stays ahead of a runner-up that shares more of the query's words
-  // (Material multiplies a result's score by how many of the query's terms it matches).
-  // lunr's query parser takes whole numbers only.
-  function topicBoost(score) {
-    return Math.max(1, Math.round(TOPIC_BOOST * Math.pow(TOPIC_BASE, score)));
-  }
-  var compiledTopics = Object.create(null);
-
-  // The hidden token that stands for a page in the index: "causes/late-payment/" ->
-  // "topiccauseslatepayment", the home page "" -> "topichome". The build writes the same
-  // (build_scripts/hooks/search_words.py, checked by tests/site/test_search_topics.py).
-  function topicToken(page) {
-    return "topic" + (String(page).toLowerCase().replace(/[^a-z0-9]/g, "") || "home");
-  }
-
-  var STOP_STEMS = Object.create(null);
-  function toSet(list) {
-    var set = Object.create(null);
-    list.forEach(function (item) { set[item] = true; });
-    return set;
-  }
-
-  // The stems of every word of `text`, stop words included.
-  function allStems(text, lang) {
-    return words(text, lang).map(function (word) { return stem(word, lang); });
-  }
-
-  function unique(list) {
-    return list.filter(function (item, i) { return item && list.indexOf(item) === i; });
-  }
-
-  // [{page, stems, weight}] for one language, heaviest first, compiled once.
-  function topicCues(lang) {
-    if (compiledTopics[lang]) return compiledTopics[lang];
-    var cues = [];
-    var pages = TOPICS[lang] || {};
-    Object.keys(pages).forEach(function (page) {
-      pages[page].forEach(function (cue) {
-        var parts = /^([^\^]*)(?:\^(\d+(?:\.\d+)?))?$/.exec(String(cue));
-        var stems = parts ? unique(allStems(parts[1], lang)) : [];
-        if (!stems.length) return;
-        cues.push({ page: page, stems: stems, weight: parts[2] ? Number(parts[2]) : 1 });
-      });
-    });
-    cues.sort(function (a, b) { return b.weight - a.weight || b.stems.length - a.stems.length; });
-    compiledTopics[lang] = cues;
-    return cues;
-  }
-
-  // Whether every stem of `cue` is in `seq` (the query's stems, in order) side by side,
-  // in any order, with only stop words between them: "kpj baru" matches "kpj yang baru"
-  // and "baru kpj" but not "hrd baru daftarin kemarin kpj", where the two words are about
-  // different things.
-  function cueMatches(cue, seq, stop) {
-    var need = cue.stems.length;
-    var words = seq.filter(function (term) {
-      return !stop[term] || cue.stems.indexOf(term) >= 0;
-    });
-    for (var i = 0; i + need <= words.length; i++) {
-      var run = words.slice(i, i + need);
-      if (cue.stems.every(function (term) { return run.indexOf(term) >= 0; })) return true;
-    }
-    return false;
-  }
-
-  // A typed stem that no cue uses, read as the one cue word it is a typo of: same first
-  // letter, at least TYPO_MIN letters, one letter added, dropped, changed or two
-  // neighbours swapped ("resgin" -> "resign", "tunggakn" -> "tunggak"). When two cue
-  // words are that close, or none is, the stem is kept as typed.
-  var TYPO_MIN = 5;
-  var cueWords = Object.create(null);
-
-  function cueVocabulary(lang) {
-    if (cueWords[lang]) return cueWords[lang];
-    var set = Object.create(null);
-    topicCues(lang).forEach(function (cue) {
-      cue.stems.forEach(function (term) { set[term] = true; });
-    });
-    cueWords[lang] = { set: set, list: Object.keys(set).filter(function (w) { return w.length >= TYPO_MIN - 1; }) };
-    return cueWords[lang];
-  }
-
-  // Whether a and b differ by one edit (insert, delete, substitute, swap of neighbours).
-  function oneEditApart(a, b) {
-    if (a === b || Math.abs(a.length - b.length) > 1) return false;
-    var i = 0;
-    while (i < a.length && i < b.length && a[i] === b[i]) i++;
-    if (a.length === b.length) {
-      if (a.slice(i + 1) === b.slice(i + 1)) return true; // one letter changed
-      return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-    }
-    var longer = a.length > b.length ? a : b;
-    var shorter = a.length > b.length ? b : a;
-    return longer.slice(i + 1) === shorter.slice(i); // one letter added or dropped
-  }
-
-  function correctTypo(term, lang) {
-    var vocabulary = cueVocabulary(lang);
-    if (term.length < TYPO_MIN || term.length > MAX_WORD || vocabulary.set[term]) return term;
-    var found = vocabulary.list.filter(function (word) {
-      return word[0] === term[0] && oneEditApart(term, word);
-    });
-    return found.length === 1 ? found[0] : term;
-  }
-
-  // The cues a query matches that count ([{page, stems, weight}], heaviest first).
-  function topicMatches(query, lang) {
-    var seq = allStems(String(query).slice(0, MAX_QUERY), lang).map(function (term) {
-      return correctTypo(term, lang);
-    });
-    var stop = STOP_STEMS[lang] || (STOP_STEMS[lang] = toSet(allStems(STOP[lang].join(" "), lang)));
-    var used = Object.create(null); // page -> stems already counted for it
-    return topicCues(lang).filter(function (cue) {
-      if (!cueMatches(cue, seq, stop)) return false;
-      var seen = used[cue.page] || (used[cue.page] = Object.create(null));
-      if (cue.stems.some(function (term) { return seen[term]; })) return false;
-      cue.stems.forEach(function (term) { seen[term] = true; });
-      return true;
-    });
-  }
-
-  // {page: score} for a query: the pages its cues point to (only pages that score).
-  function topicScores(query, lang) {
-    var scores = Object.create(null);
-    topicMatches(query, lang).forEach(function (cue) {
-      scores[cue.page] = (scores[cue.page] || 0) + cue.weight;
-    });
-    var learned = exampleScores(query, lang);
-    var pages = Object.keys(learned);
-    if (!pages.length) return scores;
-    var best = Math.max.apply(null, pages.map(function (page) { return learned[page]; }));
-    pages.forEach(function (page) {
-      // Only pages close to the best one: a word few examples share says little.
-      var lead = EXAMPLE_BASE + EXAMPLE_WEIGHT * (learned[page] - best);
-      if (lead > EXAMPLE_BASE / 2) scores[page] = Math.round(((scores[page] || 0) + lead) * 100) / 100;
-    });
-    return scores;
-  }
-
-  // ---- Examples: what the words of similar questions point to -------------------------
-  //
-  // A naive Bayes model over the examples: for each page, how often each stem (stop words
-  // left out, typos read as cue words) occurs in the examples that page answers. A query's
-  // stems that occur in any example give each page a log-likelihood (smoothed by
-  // EXAMPLE_SMOOTHING; every page equally likely beforehand). topicScores() adds, to each
-  // page's cue score, EXAMPLE_BASE less EXAMPLE_WEIGHT times how far the page is behind
-  // the best one (pages more than one point behind get nothing), so a query no cue
-  // matches still finds the page whose examples share its words, and the cues still
-  // decide between close pages. The weights were chosen by cross-validation on the
-  // examples; keeping the layer at all was decided on a fresh measured round (README).
-  var EXAMPLE_WEIGHT = 0.5;
-  var EXAMPLE_BASE = 1;
-  var EXAMPLE_SMOOTHING = 0.5;
-  var models = Object.create(null);
-
-  function exampleFeatures(text, lang) {
-    return unique(terms(String(text).slice(0, MAX_QUERY), lang).map(function (term) {
-      return correctTypo(term, lang);
-    }));
-  }
-
-  function exampleModel(lang) {
-    if (models[lang]) return models[lang];
-    var pages = Object.create(null);
-    var vocabulary = Object.create(null);
-    var size = 0;
-    (EXAMPLES[lang] || []).forEach(function (example) {
-      var page = pages[example.page] || (pages[example.page] = { total: 0, counts: Object.create(null) });
-      exampleFeatures(example.q, lang).forEach(function (feature) {
-        page.counts[feature] = (page.counts[feature] || 0) + 1;
-        page.total += 1;
-        if (!vocabulary[feature]) { vocabulary[feature] = true; size += 1; }
-      });
-    });
-    models[lang] = { pages: pages, vocabulary: vocabulary, size: size };
-    return models[lang];
-  }
-
-  // {page: log-likelihood} of a query under each page's examples; {} when no stem of the
-  // query occurs in any example.
-  function exampleScores(query, lang) {
-    var model = exampleModel(lang);
-    var features = exampleFeatures(query, lang).filter(function (f) { return model.vocabulary[f]; });
-    var out = Object.create(null);
-    if (!features.length) return out;
-    Object.keys(model.pages).forEach(function (name) {
-      var page = model.pages[name];
-      var denominator = page.total + EXAMPLE_SMOOTHING * model.size;
-      out[name] = features.reduce(function (sum, feature) {
-        return sum + Math.log(((page.counts[feature] || 0) + EXAMPLE_SMOOTHING) / denominator);
-      }, 0);
-    });
-    return out;
-  }
-
-  // The topic tokens to add to a query, in lunr's syntax ("topicx^20 topicy^8").
-  function topicTerms(query, lang) {
-    var scores = topicScores(query, lang);
-    return Object.keys(scores)
-      .sort(function (a, b) { return scores[b] - scores[a]; })
-      .map(function (page) { return topicToken(page) + "^" + topicBoost(scores[page]); });
-  }
-
-  var api = {
+  var api = Object.assign({
     stemId: stemId, stemEn: stemEn, stem: stem, words: words, terms: terms, expand: expand,
-    transformQuery: transformQuery, queryWords: queryWords, topicTerms: topicTerms,
-    examples: DATA.examples,
-    topicScores: topicScores, topicMatches: topicMatches, exampleScores: exampleScores,
-    topicCues: topicCues, topicToken: topicToken, correctTypo: correctTypo,
-    roots: ROOTS_ID, stemmers: STEMMERS,
-    MAX_QUERY: MAX_QUERY, MAX_WORD: MAX_WORD
-  };
+    transformQuery: transformQuery, queryWords: queryWords, examples: DATA.examples,
+    roots: ROOTS_ID, stemmers: STEMMERS, MAX_QUERY: MAX_QUERY, MAX_WORD: MAX_WORD
+  }, topics);
   if (isNode) module.exports = api;
   else root.CekKpjSearchWords = api;
 })(typeof globalThis !== "undefined" ? globalThis : this);
