@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+from search_eval import EXAMPLES, QUERIES
 from test_stemmer import ROOT, run
 
 DATA = ROOT / "docs" / "assets" / "cek-kpj" / "search-words.json"
@@ -145,8 +146,6 @@ def test_a_typo_of_one_cue_word_is_read_as_that_word(typed: str, lang: str, read
     assert run((("correctTypo", stem, lang),)) == (read_as,)
 
 
-EXAMPLES = ROOT / "docs" / "assets" / "cek-kpj" / "search-examples.json"
-
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_every_page_has_examples_and_every_example_names_a_page(site: Path, lang: str) -> None:
@@ -163,7 +162,7 @@ def test_every_page_has_examples_and_every_example_names_a_page(site: Path, lang
 
 def test_the_examples_never_contain_a_measured_query() -> None:
     """The measured part must stay unseen by what the search learns from."""
-    measured = json.loads((ROOT / "tests" / "search_queries.json").read_text("utf-8"))
+    measured = json.loads(QUERIES.read_text("utf-8"))
     examples = json.loads(EXAMPLES.read_text("utf-8"))
     for lang in ("id", "en"):
         seen = {example["q"].strip().lower() for example in examples[lang]}
