@@ -107,7 +107,7 @@ def _relative(url: str, origin: str, lang: str) -> str | None:
     return path[len(root) :]
 
 
-def _warm_up(page: Any) -> None:
+def wait_for_index(page: Any) -> None:
     """Wait until Material's worker has loaded the index and answers with results.
 
     Before that, a query may be answered "no results", which would count as a miss.
@@ -129,7 +129,7 @@ def evaluate(page: Any, base_url: str, lang: str, queries: list[dict[str, str]])
     base_url = base_url.rstrip("/")
     page.goto(base_url + LANG_ROOT[lang])
     page.locator("input.md-search__input").click()
-    _warm_up(page)
+    wait_for_index(page)
     top1 = top3 = 0
     misses: list[dict[str, Any]] = []
     foreign: list[str] = []

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 from browser_waits import cached_urls, wait_until
 from playwright.sync_api import Browser, Page
-from search_eval import LANG_ROOT, search
+from search_eval import LANG_ROOT, search, wait_for_index
 
 pytestmark = pytest.mark.browser
 
@@ -69,10 +69,7 @@ def pages_found(page: Page, base: str, lang: str) -> list[list[str]]:
     """The result pages (paths) of every query of `lang`, typed on `lang`'s home page."""
     page.goto(base + LANG_ROOT[lang])
     page.locator("input.md-search__input").click()
-    for _ in range(60):  # until the worker has loaded the index
-        if search(page, "kpj", attempts=30)[0]:
-            break
-        page.wait_for_timeout(250)
+    wait_for_index(page)
     return [
         [urlsplit(url).path for url in search(page, query, attempts=3)[0]]
         for query in QUERIES[lang]

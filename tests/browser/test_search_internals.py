@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import material_internals as mi
 import pytest
 from playwright.sync_api import Page, expect
-from search_eval import LANG_ROOT, search
+from search_eval import LANG_ROOT, search, wait_for_index
 
 pytestmark = pytest.mark.browser
 
@@ -27,11 +27,7 @@ RECORD_MESSAGES = """(() => {
 def open_search(page: Page, url: str) -> None:
     page.goto(url)
     page.locator("input.md-search__input").click()
-    for _ in range(60):  # until the worker has loaded the index
-        if search(page, "kpj", attempts=30)[0]:
-            return
-        page.wait_for_timeout(250)
-    raise AssertionError("search never answered")
+    wait_for_index(page)
 
 
 def test_rewritten_query_reaches_materials_worker(page: Page, server: object) -> None:
