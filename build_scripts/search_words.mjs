@@ -5,7 +5,8 @@
 //
 // With `--data` it writes instead what the browser needs to do the same: the stemmer
 // chosen for each language (after any CEK_KPJ_STEMMERS override), the synonyms, the topic
-// cues, the examples (search-examples.json, or the file CEK_KPJ_EXAMPLES names), and the
+// cues, what the search learns from the examples (search-examples.json, or the file
+// CEK_KPJ_EXAMPLES names): each page's stem counts, not the examples themselves, and the
 // source of each chosen Snowball stemmer from node_modules (@orama/stemmers, CommonJS).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -25,7 +26,7 @@ if (process.argv.includes("--data")) {
       stemmers: words.stemmers,
       synonyms: data.synonyms,
       topics: data.topics || {},
-      examples: words.examples,
+      exampleModels: words.exampleModels(),
       snowball,
     }),
   );

@@ -146,7 +146,7 @@ def test_typing_a_60000_character_query_leaves_the_page_responsive(
 def test_search_rules_load_only_once_a_reader_searches(
     page: Page, server: object, watch: object
 ) -> None:
-    """search-data.js and search-words.js (about 40 KB) stay off pages nobody searches."""
+    """search-data.js and search-words.js (about 80 KB) stay off pages nobody searches."""
     lazy = ("/assets/cek-kpj/search-data.js", "/assets/cek-kpj/search-words.js")
 
     def loaded() -> list[str]:

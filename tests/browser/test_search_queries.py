@@ -19,12 +19,15 @@ from search_eval import evaluate, load_queries, split_pending
 
 pytestmark = pytest.mark.browser
 
-# The goal for `measured` is 95% (issue 12); it is NOT met. The measured part is rounds 5
-# and 6, each written blind in another session: 91.9% (id) / 93.3% (en) with topic cues
-# and examples (README). The floor keeps that from sliding, with a little margin; raise
-# it only when a fresh, untuned measurement holds.
-MIN_TOP1 = {"measured": 0.85, "tune": 0.93}
+# The goal for `measured` is 95% (issue 12). The measured part is rounds 5, 6 and 7, each
+# written blind in another session (README, "The query set"). The floor keeps the figure
+# from sliding, with a little margin; raise it only when a fresh, untuned measurement holds.
+MIN_TOP1 = {"measured": 0.94, "tune": 0.95}
 MIN_QUERIES = 40
+# The tune part is the examples the search learns from (over 3,000 per language); typing
+# every one would take minutes, so the test types every TUNE_STEP-th, and
+# `dev.py bench` types them all.
+TUNE_STEP = 8
 
 
 @pytest.mark.parametrize("part", ["measured", "tune"])
@@ -32,7 +35,8 @@ MIN_QUERIES = 40
 def test_search_finds_the_right_page_in_the_current_language(
     page: Page, server: object, site: Path, lang: str, part: str
 ) -> None:
-    queries, pending = split_pending(site, lang, load_queries(part, lang))
+    every = load_queries(part, lang)
+    queries, pending = split_pending(site, lang, every[:: TUNE_STEP if part == "tune" else 1])
     assert len(queries) >= MIN_QUERIES, f"{part}/{lang}: only {len(queries)} queries"
     result = evaluate(page, server.url, lang, queries)  # type: ignore[attr-defined]
     print(f"\n{part} {lang}: top-1 {result['top1']:.0%}, top-3 {result['top3']:.0%}")

@@ -162,55 +162,76 @@
       topicMatches(query, lang).forEach(function (cue) {
         scores[cue.page] = (scores[cue.page] || 0) + cue.weight;
       });
-      var learned = exampleScores(query, lang);
-      var pages = Object.keys(learned);
-      if (!pages.length) return scores;
-      var best = Math.max.apply(null, pages.map(function (page) { return learned[page]; }));
-      pages.forEach(function (page) {
-        // Only pages close to the best one: a word few examples share says little.
-        var lead = EXAMPLE_BASE + EXAMPLE_WEIGHT * (learned[page] - best);
-        if (lead > EXAMPLE_BASE / 2) scores[page] = Math.round(((scores[page] || 0) + lead) * 100) / 100;
+      var learned = examplePosteriors(query, lang);
+      Object.keys(learned).forEach(function (page) {
+        // A page the examples make unlikely gets nothing: a word few examples share says little.
+        if (learned[page] <= EXAMPLE_MIN) return;
+        scores[page] = Math.round(((scores[page] || 0) + EXAMPLE_WEIGHT * learned[page]) * 100) / 100;
       });
       return scores;
     }
 
     // ---- Examples: what the words of similar questions point to -------------------------
     //
-    // A naive Bayes model over the examples: for each page, how often each stem (stop words
-    // left out, typos read as cue words) occurs in the examples that page answers. A query's
-    // stems that occur in any example give each page a log-likelihood (smoothed by
-    // EXAMPLE_SMOOTHING; every page equally likely beforehand). topicScores() adds, to each
-    // page's cue score, EXAMPLE_BASE less EXAMPLE_WEIGHT times how far the page is behind
-    // the best one (pages more than one point behind get nothing), so a query no cue
-    // matches still finds the page whose examples share its words, and the cues still
-    // decide between close pages. The weights were chosen by cross-validation on the
-    // examples; keeping the layer at all was decided on a fresh measured round (README).
-    var EXAMPLE_WEIGHT = 0.5;
-    var EXAMPLE_BASE = 1;
-    var EXAMPLE_SMOOTHING = 0.5;
+    // A naive Bayes model over the examples: for each page, how often each feature (a stem
+    // or a pair of neighbouring stems) occurs in the examples that page answers. A query's
+    // features that occur in any example give each page a log-likelihood (smoothed by
+    // EXAMPLE_SMOOTHING; every page equally likely beforehand), and from those each page's
+    // probability (examplePosteriors). topicScores() adds EXAMPLE_WEIGHT times that
+    // probability to each page's cue score (pages under EXAMPLE_MIN get nothing), so when
+    // the examples are sure they decide, and when they are split the cues do; a query no
+    // cue matches still finds the page whose examples share its words. The three numbers
+    // were chosen on tuning sets the model had not learned from (README, "The query set").
+    var EXAMPLE_WEIGHT = 12;
+    var EXAMPLE_MIN = 0.05;
+    var EXAMPLE_SMOOTHING = 0.1;
     var models = Object.create(null);
 
+    // A text's features: its stems (stop words left out, typos read as cue words) and each
+    // pair of neighbouring stems ("ganti kerja"), which says more than either word alone.
     function exampleFeatures(text, lang) {
-      return unique(terms(String(text).slice(0, MAX_QUERY), lang).map(function (term) {
+      var stems = terms(String(text).slice(0, MAX_QUERY), lang).map(function (term) {
         return correctTypo(term, lang);
-      }));
+      });
+      var pairs = stems.slice(1).map(function (term, i) { return stems[i] + " " + term; });
+      return unique(stems.concat(pairs));
     }
 
+    // The model of one language: {pages: {page: {total, counts: {feature: n}}}, size}, where
+    // size is how many different features the examples have. Built from the examples (Node,
+    // and the build, which writes it into search-data.js with exampleModels()), or read as
+    // the build wrote it (the browser, which so gets the counts and not the examples).
     function exampleModel(lang) {
       if (models[lang]) return models[lang];
-      var pages = Object.create(null);
+      var model = (data.exampleModels || {})[lang] || countExamples(EXAMPLES[lang] || [], lang);
       var vocabulary = Object.create(null);
+      Object.keys(model.pages).forEach(function (name) {
+        Object.keys(model.pages[name].counts).forEach(function (feature) { vocabulary[feature] = true; });
+      });
+      models[lang] = { pages: model.pages, size: model.size, vocabulary: vocabulary };
+      return models[lang];
+    }
+
+    function countExamples(examples, lang) {
+      var pages = Object.create(null);
+      var seen = Object.create(null);
       var size = 0;
-      (EXAMPLES[lang] || []).forEach(function (example) {
+      examples.forEach(function (example) {
         var page = pages[example.page] || (pages[example.page] = { total: 0, counts: Object.create(null) });
         exampleFeatures(example.q, lang).forEach(function (feature) {
           page.counts[feature] = (page.counts[feature] || 0) + 1;
           page.total += 1;
-          if (!vocabulary[feature]) { vocabulary[feature] = true; size += 1; }
+          if (!seen[feature]) { seen[feature] = true; size += 1; }
         });
       });
-      models[lang] = { pages: pages, vocabulary: vocabulary, size: size };
-      return models[lang];
+      return { pages: pages, size: size };
+    }
+
+    // What the build writes into search-data.js: each language's counts.
+    function exampleModels() {
+      var out = {};
+      Object.keys(EXAMPLES).forEach(function (lang) { out[lang] = countExamples(EXAMPLES[lang], lang); });
+      return out;
     }
 
     // {page: log-likelihood} of a query under each page's examples; {} when no stem of the
@@ -224,9 +245,24 @@
         var page = model.pages[name];
         var denominator = page.total + EXAMPLE_SMOOTHING * model.size;
         out[name] = features.reduce(function (sum, feature) {
-          return sum + Math.log(((page.counts[feature] || 0) + EXAMPLE_SMOOTHING) / denominator);
+          var seen = Object.prototype.hasOwnProperty.call(page.counts, feature) ? page.counts[feature] : 0;
+          return sum + Math.log((seen + EXAMPLE_SMOOTHING) / denominator);
         }, 0);
       });
+      return out;
+    }
+
+    // {page: probability} of a query's page given the examples (they sum to 1); {} when
+    // no stem of the query occurs in any example.
+    function examplePosteriors(query, lang) {
+      var learned = exampleScores(query, lang);
+      var pages = Object.keys(learned);
+      if (!pages.length) return learned;
+      var best = Math.max.apply(null, pages.map(function (page) { return learned[page]; }));
+      var total = 0;
+      pages.forEach(function (page) { total += Math.exp(learned[page] - best); });
+      var out = Object.create(null);
+      pages.forEach(function (page) { out[page] = Math.exp(learned[page] - best) / total; });
       return out;
     }
 
@@ -241,7 +277,7 @@
     return {
       topicTerms: topicTerms, topicScores: topicScores, topicMatches: topicMatches,
       topicCues: topicCues, topicToken: topicToken, correctTypo: correctTypo,
-      exampleScores: exampleScores
+      exampleScores: exampleScores, examplePosteriors: examplePosteriors, exampleModels: exampleModels
     };
   }
 

@@ -58,7 +58,8 @@
     }
   });
   var SYNONYMS = DATA.synonyms || {};
-  // DATA.topics and DATA.examples are read by search-topics.js (makeTopics, below).
+  // DATA.topics and DATA.examples (in the browser DATA.exampleModels, the counts the build
+  // made from them) are read by search-topics.js (makeTopics, below).
 
   // Indonesian root words (kata dasar). Add a root here when a new page uses an affixed
   // word whose root is missing: tests/site/test_stemmer.py shows what a word stems to.
