@@ -365,6 +365,12 @@ def main() -> None:
             )
 
             rates = search_rates(server, browser, site)
+            holdout = subprocess.run(
+                ["node", str(ROOT / "build_scripts" / "search_holdout.mjs")],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
             if rates:
                 print(
                     "\nSearch (`measured`: tests/search_queries.json, never tuned on;"
@@ -374,9 +380,12 @@ def main() -> None:
                     pending = f"({rate['pending']} pending)" if rate["pending"] else ""
                     line(
                         f"{name} ({rate['queries']} queries): top-1 / top-3",
-                        f"{rate['top1']:.0%} / {rate['top3']:.0%}",
+                        f"{rate['top1']:.1%} / {rate['top3']:.1%}",
                         pending,
                     )
+                print("  tuning sets held out in turn (search_holdout.mjs, Node, no lunr):")
+                rows = ["    " + row for row in holdout.stdout.splitlines()]
+                print("\n".join(rows) or holdout.stderr)
 
             if not args.no_lighthouse:
                 print("\nLighthouse 12.2 (mobile preset): perf / a11y / best practices / SEO")

@@ -361,15 +361,20 @@
 
   var makeTopics = isNode ? require("./search-topics.js") : root.CekKpjSearchTopics;
   if (typeof makeTopics !== "function") throw new Error("search-words: search-topics.js is missing");
-  var topics = makeTopics(
-    { words: words, stem: stem, terms: terms, stop: STOP, MAX_QUERY: MAX_QUERY, MAX_WORD: MAX_WORD },
-    DATA
-  );
+  var wordFunctions = { words: words, stem: stem, terms: terms, stop: STOP, MAX_QUERY: MAX_QUERY, MAX_WORD: MAX_WORD };
+  var topics = makeTopics(wordFunctions, DATA);
+
+  // The topic functions as they would be had the search learned from `examples` ({lang:
+  // [{q, page}]}) instead: for a held-out measurement (build_scripts/search_holdout.mjs).
+  function withExamples(examples) {
+    return makeTopics(wordFunctions, { topics: DATA.topics, examples: examples });
+  }
   var topicTerms = topics.topicTerms;
 
   var api = Object.assign({
     stemId: stemId, stemEn: stemEn, stem: stem, words: words, terms: terms, expand: expand,
     transformQuery: transformQuery, queryWords: queryWords, examples: DATA.examples,
+    withExamples: withExamples,
     roots: ROOTS_ID, stemmers: STEMMERS, MAX_QUERY: MAX_QUERY, MAX_WORD: MAX_WORD
   }, topics);
   if (isNode) module.exports = api;
