@@ -10,7 +10,8 @@ netlify.toml's headers and Brotli compression, as a CDN would serve it):
 - Pyodide's bare boot, the checker ready (cold, and warm: a later visit, with the
   stdlib compiled on the first one), one diagnosis round trip;
 - Lighthouse scores (mobile) on home, a cause page and the checker, both languages;
-- search hit rates per language, when the query set exists;
+- search hit rates per language, when the query set exists, and the held-out check of
+  what the search learns from its examples (bench_search.py);
 - the employee-list check: 10,000 and 100,000 rows from the CLI (time, peak memory)
   and on the list page once its runtime is ready (bench_batch.py).
 """
@@ -36,6 +37,7 @@ sys.path.insert(0, str(ROOT / "build_scripts"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import bench_batch  # noqa: E402
+import bench_search  # noqa: E402
 from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from static_server import SiteServer  # noqa: E402
 
@@ -271,26 +273,6 @@ def lighthouse(server: SiteServer) -> dict[str, dict[str, int]]:
     return scores
 
 
-def search_rates(server: SiteServer, browser: Browser, site: Path) -> dict[str, dict] | None:
-    """Hit rates per part of the query set and language: {"measured id": {...}, ...}."""
-    try:
-        from search_eval import PARTS, evaluate, load_queries, split_pending
-    except ImportError:
-        return None
-    context = browser.new_context()
-    page = context.new_page()
-    rates = {}
-    for part in PARTS:
-        for lang in ("id", "en"):
-            queries, pending = split_pending(site, lang, load_queries(part, lang))
-            rates[f"{part} {lang}"] = {
-                **evaluate(page, server.url, lang, queries),
-                "pending": len(pending),
-            }
-    context.close()
-    return rates
-
-
 def timed(label: str, step: Callable[[], object]) -> object:
     started = time.perf_counter()
     result = step()
@@ -364,28 +346,7 @@ def main() -> None:
                 lambda path: transferred(server, browser, path, workers=False),
             )
 
-            rates = search_rates(server, browser, site)
-            holdout = subprocess.run(
-                ["node", str(ROOT / "build_scripts" / "search_holdout.mjs")],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            if rates:
-                print(
-                    "\nSearch (`measured`: tests/search_queries.json, never tuned on;"
-                    " `tune`: the examples the search learns from):"
-                )
-                for name, rate in rates.items():
-                    pending = f"({rate['pending']} pending)" if rate["pending"] else ""
-                    line(
-                        f"{name} ({rate['queries']} queries): top-1 / top-3",
-                        f"{rate['top1']:.1%} / {rate['top3']:.1%}",
-                        pending,
-                    )
-                print("  tuning sets held out in turn (search_holdout.mjs, Node, no lunr):")
-                rows = ["    " + row for row in holdout.stdout.splitlines()]
-                print("\n".join(rows) or holdout.stderr)
+            bench_search.report(server.url, browser, site, line)
 
             if not args.no_lighthouse:
                 print("\nLighthouse 12.2 (mobile preset): perf / a11y / best practices / SEO")
