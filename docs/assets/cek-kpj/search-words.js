@@ -361,7 +361,9 @@
 
   var makeTopics = isNode ? require("./search-topics.js") : root.CekKpjSearchTopics;
   if (typeof makeTopics !== "function") throw new Error("search-words: search-topics.js is missing");
-  var wordFunctions = { words: words, stem: stem, terms: terms, stop: STOP, MAX_QUERY: MAX_QUERY, MAX_WORD: MAX_WORD };
+  var wordFunctions = {
+    words: words, stem: stem, terms: terms, stop: STOP, MAX_QUERY: MAX_QUERY, MAX_WORD: MAX_WORD
+  };
   var topics = makeTopics(wordFunctions, DATA);
 
   // The topic functions as they would be had the search learned from `examples` ({lang:
