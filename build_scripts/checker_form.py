@@ -3,8 +3,9 @@
 One control per `kpj_checker` input, named exactly as its JSON field (a date is a fieldset
 of day, month and year boxes named `<field>-day` ...), with labels, hints and option
 labels from `kpj_checker`'s messages: the same source the checker itself speaks from.
-The page scripts (`assets/cek-kpj/checker.js`, `date-input.js`, `next-steps.js`) add
-behaviour; without them, the form explains how to use the guide instead.
+The page scripts (`assets/cek-kpj/checker.js`, `checker-results.js`, `date-input.js`,
+`next-steps.js`) add behaviour; without them, the form explains how to use the guide
+instead.
 """
 
 from __future__ import annotations
@@ -197,5 +198,6 @@ def render_form(lang: str, page_dest: str) -> str:
 <script src="{root}assets/cek-kpj/next-steps.js"></script>
 <script src="{root}assets/cek-kpj/nik-info.js"></script>
 <script src="{root}assets/cek-kpj/runtime-watch.js"></script>
+<script src="{root}assets/cek-kpj/checker-results.js"></script>
 <script src="{root}assets/cek-kpj/checker.js"></script>
 </div>"""

@@ -81,5 +81,5 @@ def test_checker_page_carries_the_texts_its_scripts_need(site: Path, lang: str) 
             assert indonesian is None
         else:
             assert indonesian == content.messages("id", "next.")[f"next.{step}.text"]
-    for script in ("date-input.js", "next-steps.js", "checker.js"):
+    for script in ("date-input.js", "next-steps.js", "checker-results.js", "checker.js"):
         assert f'assets/cek-kpj/{script}"></script>' in html, script
