@@ -38,20 +38,9 @@
 
   // What the page shows for a result (checker-results.js, loaded just before this file).
   if (!window.KpjCheckerResults) throw new Error("checker.js: checker-results.js is missing");
-  Object.keys(window.KpjCheckerResults).forEach(function (name) {
-    Checker.prototype[name] = window.KpjCheckerResults[name];
-  });
+  Object.assign(Checker.prototype, window.KpjCheckerResults);
 
-  Checker.prototype.t = function (key, values) {
-    var text = this.texts[key] || key;
-    Object.keys(values || {}).forEach(function (name) { text = text.split("{" + name + "}").join(values[name]); });
-    return text;
-  };
-
-  Checker.prototype.setStatus = function (state, text) {
-    this.status.dataset.state = state;
-    this.status.textContent = text;
-  };
+  Object.assign(Checker.prototype, window.KpjDom.pageMethods); // t() and setStatus(), dom.js
 
   Checker.prototype.start = function () {
     var self = this;

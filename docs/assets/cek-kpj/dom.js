@@ -1,4 +1,4 @@
-// Cek KPJ: the one DOM helper the page scripts share (checker, NIK block, ready-made
+// Cek KPJ: the DOM helpers the page scripts share (checker, NIK block, ready-made
 // messages, employee list). Loaded before them; it touches no data.
 (function () {
   "use strict";
@@ -14,5 +14,20 @@
     return node;
   }
 
-  window.KpjDom = { el: el };
+  // The text and status methods the checker and the list check share, mixed into their
+  // prototypes: t() looks a text up in this.texts and fills in its {placeholders};
+  // setStatus() writes the status line (this.status) and its data-state.
+  var pageMethods = {
+    t: function (key, values) {
+      var text = this.texts[key] || key;
+      Object.keys(values || {}).forEach(function (name) { text = text.split("{" + name + "}").join(values[name]); });
+      return text;
+    },
+    setStatus: function (state, text) {
+      this.status.dataset.state = state;
+      this.status.textContent = text;
+    },
+  };
+
+  window.KpjDom = { el: el, pageMethods: pageMethods };
 })();

@@ -34,16 +34,7 @@
     this.runtimeWatch = new window.KpjRuntimeWatch(this, this.t("batch.page.retry_help"), this.t("batch.page.retry"));
   }
 
-  ListCheck.prototype.t = function (key, values) {
-    var text = this.texts[key] || key;
-    Object.keys(values || {}).forEach(function (name) { text = text.split("{" + name + "}").join(values[name]); });
-    return text;
-  };
-
-  ListCheck.prototype.setStatus = function (state, text) {
-    this.status.dataset.state = state;
-    this.status.textContent = text;
-  };
+  Object.assign(ListCheck.prototype, window.KpjDom.pageMethods); // t() and setStatus(), dom.js
 
   ListCheck.prototype.start = function () {
     var self = this;
