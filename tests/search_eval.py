@@ -1,7 +1,7 @@
 """Search quality through the real search box: top-1 / top-3 hit rates for a query set.
 
 `evaluate()` drives Material's search in an open Playwright page, so the test
-(tests/browser/test_search_queries.py) and the benchmark (build_scripts/bench.py) measure
+(tests/browser/test_search_queries.py) and the benchmark (build_scripts/bench_search.py) measure
 exactly what a reader gets: the query rewriting in search-query.js, Material's worker and
 the language's own index. Two parts: `tune`, the examples the search learns from and may
 be tuned on (docs/assets/cek-kpj/search-examples.json), and `measured`, only measured

@@ -184,7 +184,7 @@ def test_the_examples_never_contain_a_measured_query() -> None:
 
 
 def test_examples_point_a_query_no_cue_matches_to_a_page() -> None:
-    """"paklaring" is in no cue; the one example that has it asks how to find a KPJ."""
+    """"paklaring" is in no cue; the examples that have it ask how to find a KPJ."""
     assert run((("topicMatches", "paklaring", "id"),)) == ([],)
     (learned,) = run((("exampleScores", "paklaring", "id"),))
     assert max(learned, key=learned.get) == "find-kpj/"

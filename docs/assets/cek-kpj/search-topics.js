@@ -197,34 +197,36 @@
       return unique(stems.concat(pairs));
     }
 
-    // The model of one language: {pages: {page: {total, counts: {feature: n}}}, size}, where
-    // size is how many different features the examples have. Built from the examples (Node,
-    // and the build, which writes it into search-data.js with exampleModels()), or read as
-    // the build wrote it (the browser, which so gets the counts and not the examples).
+    // The model of one language: {pages, vocabulary, size}, where pages is {page: {total,
+    // counts: {feature: n}}} and size is how many different features the examples have.
+    // The counts are made from the examples (Node, and the build, which writes them into
+    // search-data.js with exampleModels()) or read as the build wrote them (the browser,
+    // which so gets the counts and not the examples); the rest is derived from them.
     function exampleModel(lang) {
       if (models[lang]) return models[lang];
-      var model = (data.exampleModels || {})[lang] || countExamples(EXAMPLES[lang] || [], lang);
+      var pages = (data.exampleModels || {})[lang] || countExamples(EXAMPLES[lang] || [], lang);
       var vocabulary = Object.create(null);
-      Object.keys(model.pages).forEach(function (name) {
-        Object.keys(model.pages[name].counts).forEach(function (feature) { vocabulary[feature] = true; });
+      var size = 0;
+      Object.keys(pages).forEach(function (name) {
+        Object.keys(pages[name].counts).forEach(function (feature) {
+          if (!vocabulary[feature]) { vocabulary[feature] = true; size += 1; }
+        });
       });
-      models[lang] = { pages: model.pages, size: model.size, vocabulary: vocabulary };
+      models[lang] = { pages: pages, vocabulary: vocabulary, size: size };
       return models[lang];
     }
 
+    // {page: {total, counts: {feature: n}}} over the examples.
     function countExamples(examples, lang) {
       var pages = Object.create(null);
-      var seen = Object.create(null);
-      var size = 0;
       examples.forEach(function (example) {
         var page = pages[example.page] || (pages[example.page] = { total: 0, counts: Object.create(null) });
         exampleFeatures(example.q, lang).forEach(function (feature) {
           page.counts[feature] = (page.counts[feature] || 0) + 1;
           page.total += 1;
-          if (!seen[feature]) { seen[feature] = true; size += 1; }
         });
       });
-      return { pages: pages, size: size };
+      return pages;
     }
 
     // What the build writes into search-data.js: each language's counts.
